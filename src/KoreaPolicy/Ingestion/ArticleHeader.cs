@@ -1,0 +1,198 @@
+using System.Text.RegularExpressions;
+using KoreaPolicy.Model;
+
+namespace KoreaPolicy.Ingestion;
+
+/// <summary>
+/// The metadata block between the masthead and the article text: Author, Theme, Published,
+/// Title and whatever other "Name: value" lines the page carries (Region, Location, ...).
+/// Its position is what separates the masthead above from the article below.
+/// </summary>
+internal sealed partial record ArticleHeader(
+    int Start,
+    int End,
+    string? Title,
+    IReadOnlyList<string> Authors,
+    IReadOnlyList<string> Themes,
+    DateOnly? Published,
+    IReadOnlyList<MetadataEntry> Metadata)
+{
+    // Names that may open the block. Any other "Name: value" line is only metadata once the block
+    // has started, so a blurb or paragraph that happens to contain a colon is not mistaken for it.
+    private static readonly HashSet<string> KnownNames = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "Author", "Authors", "Theme", "Themes", "Title", "Published", "Date", "Region", "Regions",
+        "Location", "Category", "Categories", "Publication Source", "Series", "Topic", "Topics",
+        "Program", "Type", "Tags", "Keywords",
+    };
+
+    // Suffixes that follow a comma inside one name ("Joseph Yun, Jr.") rather than starting another.
+    private static readonly HashSet<string> NameSuffixes = new(StringComparer.Ordinal)
+    {
+        "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "Ph.D.", "PhD",
+    };
+
+    /// <summary>Finds and reads the block, or returns null when the page has none.</summary>
+    public static ArticleHeader? Find(IReadOnlyList<SourceLine> lines)
+    {
+        var start = -1;
+        for (var i = 0; i < lines.Count && start < 0; i++)
+        {
+            if (IsPublishedLine(lines[i].Text) || PublicationDate.TryParse(lines[i].Text, out _)
+                || (MetadataLine().Match(lines[i].Text) is { Success: true } m && KnownNames.Contains(m.Groups["name"].Value)))
+            {
+                start = i;
+            }
+        }
+
+        if (start < 0)
+        {
+            return null;
+        }
+
+        var reader = new BlockReader();
+        var end = start;
+        for (var i = start; i < lines.Count; i++)
+        {
+            var line = lines[i];
+            if (PageNoise.IsDownloadPdf(line.Text))
+            {
+                break;
+            }
+
+            if (line.IsBlank || PageNoise.IsNoise(line.Text))
+            {
+                continue;
+            }
+
+            if (!reader.TryRead(line))
+            {
+                break;
+            }
+
+            end = i;
+        }
+
+        return new ArticleHeader(start, end, reader.Title, reader.Authors, reader.Themes, reader.Published, reader.Metadata);
+    }
+
+    public static IEnumerable<string> SplitAuthors(string value)
+    {
+        var names = new List<string>();
+        foreach (var part in AuthorSeparator().Split(value))
+        {
+            var name = part.Trim();
+            if (name.Length == 0)
+            {
+                continue;
+            }
+
+            if (names.Count > 0 && NameSuffixes.Contains(name))
+            {
+                names[^1] = $"{names[^1]}, {name}";
+            }
+            else
+            {
+                names.Add(name);
+            }
+        }
+
+        return names;
+    }
+
+    private static bool IsPublishedLine(string text) => PublishedLine().IsMatch(text);
+
+    /// <summary>Accumulates the facts of the block line by line.</summary>
+    private sealed class BlockReader
+    {
+        public string? Title { get; private set; }
+        public List<string> Authors { get; } = [];
+        public List<string> Themes { get; } = [];
+        public DateOnly? Published { get; private set; }
+        public List<MetadataEntry> Metadata { get; } = [];
+
+        public bool TryRead(SourceLine line)
+        {
+            var text = line.Text;
+            if (PublishedLine().Match(text) is { Success: true } published)
+            {
+                // A "Published" line the parser cannot read is an error, not a missing date:
+                // silently dropping it would lose a fact the page does carry.
+                if (!PublicationDate.TryParse(published.Groups["date"].Value, out var date))
+                {
+                    throw new ArticleFormatException($"Cannot read the publication date \"{published.Groups["date"].Value}\".", line.Number);
+                }
+
+                Published ??= date;
+                return true;
+            }
+
+            if (PublicationDate.TryParse(text, out var bare))
+            {
+                Published ??= bare;
+                return true;
+            }
+
+            var match = MetadataLine().Match(text);
+            if (!match.Success || TitleCase.Words(match.Groups["value"].Value).Length > MaxValueWords)
+            {
+                return false;
+            }
+
+            var value = match.Groups["value"].Value.Trim();
+            switch (match.Groups["name"].Value.ToLowerInvariant())
+            {
+                case "author" or "authors":
+                    AddDistinct(Authors, SplitAuthors(value));
+                    break;
+                case "theme" or "themes":
+                    AddDistinct(Themes, value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    break;
+                case "title":
+                    Title ??= value.Length > 0 ? value : null;
+                    break;
+                case "date":
+                    if (!PublicationDate.TryParse(value, out var dated))
+                    {
+                        throw new ArticleFormatException($"Cannot read the publication date \"{value}\".", line.Number);
+                    }
+
+                    Published ??= dated;
+                    break;
+                default:
+                    if (value.Length > 0)
+                    {
+                        Metadata.Add(new MetadataEntry(match.Groups["name"].Value, value));
+                    }
+
+                    break;
+            }
+
+            return true;
+        }
+
+        // A scrape can repeat a byline; the same person is one author.
+        private static void AddDistinct(List<string> target, IEnumerable<string> values)
+        {
+            foreach (var value in values)
+            {
+                if (!target.Contains(value, StringComparer.Ordinal))
+                {
+                    target.Add(value);
+                }
+            }
+        }
+    }
+
+    // A metadata value is a short list or a place; a long value is prose that merely has a colon.
+    private const int MaxValueWords = 30;
+
+    [GeneratedRegex(@"^(?<name>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2})\s*:\s*(?<value>.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex MetadataLine();
+
+    [GeneratedRegex(@"^(?:Published|Posted)(?:\s+on)?\s*:?\s+(?<date>\S.*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex PublishedLine();
+
+    [GeneratedRegex(@"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex AuthorSeparator();
+}
