@@ -1,2 +1,7 @@
-var app = WebApplication.CreateBuilder(args).Build();
-app.Run();
+using KoreaPolicy.Api.Hosting;
+
+var commandLine = CommandLine.Parse(args);
+var builder = WebApplication.CreateBuilder(commandLine.HostArgs);
+builder.AddKoreaPolicy();
+var app = builder.Build();
+return app.RunKoreaPolicy(commandLine);

@@ -1,0 +1,34 @@
+using System.Reflection;
+using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.SwaggerGen;
+
+namespace KoreaPolicy.Api.Hosting;
+
+/// <summary>The OpenAPI document Swagger UI browses: titles, XML comments and response schemas.</summary>
+public static class ApiDocumentation
+{
+    public const string DocumentName = "v1";
+
+    public static void Configure(SwaggerGenOptions options)
+    {
+        options.SwaggerDoc(DocumentName, new OpenApiInfo
+        {
+            Title = "KoreaPolicy API",
+            Version = DocumentName,
+            Description = "The journal Korea Policy (Korea Economic Institute of America) as a structured archive: "
+                + "articles, their sections and paragraphs, authors and themes. Errors are RFC 9457 problem details.",
+        });
+
+        // The XML comments of response records and handlers become schema and parameter descriptions and examples.
+        var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
+        if (File.Exists(xml))
+        {
+            options.IncludeXmlComments(xml, includeControllerXmlComments: true);
+        }
+
+        // Nested response records share short names (Links, ...): the full name keeps schema ids unique.
+        options.CustomSchemaIds(type => type.IsGenericType
+            ? $"{type.Name[..type.Name.IndexOf('`')]}Of{string.Join("And", type.GetGenericArguments().Select(t => t.Name))}"
+            : type.Name);
+    }
+}

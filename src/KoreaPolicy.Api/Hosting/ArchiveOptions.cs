@@ -1,0 +1,19 @@
+namespace KoreaPolicy.Api.Hosting;
+
+/// <summary>Where the archive lives: configuration keys <c>Database:Path</c> and <c>Ingestion:Path</c>.</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    /// <summary>The SQLite file; a relative path is taken from the directory the command runs in.</summary>
+    public string Path { get; set; } = "data/koreapolicy.db";
+}
+
+/// <summary>The folder whose article texts are ingested at start-up.</summary>
+public sealed class IngestionOptions
+{
+    public const string Section = "Ingestion";
+
+    /// <summary>A relative path is taken from the directory the command runs in; empty skips start-up ingestion.</summary>
+    public string Path { get; set; } = "data/articles";
+}

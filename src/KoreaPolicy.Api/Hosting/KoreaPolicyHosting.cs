@@ -1,0 +1,81 @@
+using System.Text.Json.Serialization;
+using KoreaPolicy.Api.Articles;
+using KoreaPolicy.Api.Authors;
+using KoreaPolicy.Api.Health;
+using KoreaPolicy.Api.Themes;
+using KoreaPolicy.Ingestion;
+using KoreaPolicy.Storage;
+using Microsoft.Extensions.Options;
+
+namespace KoreaPolicy.Api.Hosting;
+
+/// <summary>The host's two halves: services (<see cref="AddKoreaPolicy"/>) and the pipeline and routes (<see cref="UseKoreaPolicy"/>).</summary>
+public static class KoreaPolicyHosting
+{
+    public static WebApplicationBuilder AddKoreaPolicy(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+
+        // --- Archive: one database, one writer, one reader, for the whole process.
+        services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ArchiveDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path));
+        services.AddSingleton<ArticleWriter>();
+        services.AddSingleton<ArchiveReader>();
+        services.AddSingleton<IngestRun>();
+
+        // --- HTTP: problem details for every error, camelCase JSON, health.
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddHealthChecks().AddCheck<ArchiveHealthCheck>("archive");
+
+        // --- OpenAPI and Swagger UI.
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(ApiDocumentation.Configure);
+
+        return builder;
+    }
+
+    public static WebApplication UseKoreaPolicy(this WebApplication app)
+    {
+        // --- Errors: an exception becomes a bare 500 problem (no stack trace, in every
+        // environment); an empty error status (unknown route, bad binding) gets a problem body.
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        // --- Browsing: Swagger UI is a main way in, so it is on in every environment.
+        app.UseSwagger();
+        app.UseSwaggerUI(options => options.DocumentTitle = "KoreaPolicy API");
+        app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+
+        // --- The route table.
+        app.MapArticles();
+        app.MapAuthors();
+        app.MapThemes();
+        app.MapHealth();
+
+        return app;
+    }
+
+    /// <summary>
+    /// Brings the database to the current schema, then either runs the ingest command and
+    /// returns its exit code, or ingests the start-up folder and serves until shut down.
+    /// </summary>
+    public static int RunKoreaPolicy(this WebApplication app, CommandLine commandLine)
+    {
+        Migrations.Apply(app.Services.GetRequiredService<ArchiveDatabase>());
+        var ingest = app.Services.GetRequiredService<IngestRun>();
+
+        if (commandLine.Command == CommandLine.Ingest)
+        {
+            return IngestCommand.Run(ingest, commandLine.Paths, Console.Out, Console.Error);
+        }
+
+        IngestCommand.IngestAtStartUp(app, ingest);
+        app.UseKoreaPolicy();
+        app.Run();
+        return 0;
+    }
+}

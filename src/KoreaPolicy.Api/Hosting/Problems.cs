@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace KoreaPolicy.Api.Hosting;
+
+/// <summary>
+/// The API's RFC 9457 problems, built in one place so every 404 and 400 reads alike.
+/// The problem details service adds the trace id and the request's instance.
+/// </summary>
+public static class Problems
+{
+    public static ProblemHttpResult NotFound(string detail) =>
+        TypedResults.Problem(title: "Not found", detail: detail, statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>A malformed parameter: names it and says what is wrong.</summary>
+    public static ProblemHttpResult InvalidParameter(string parameter, string reason) =>
+        TypedResults.Problem(
+            title: "Invalid parameter",
+            detail: $"Parameter '{parameter}': {reason}",
+            statusCode: StatusCodes.Status400BadRequest,
+            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [parameter] = [reason] } });
+}

@@ -1,0 +1,169 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace KoreaPolicy.Ingestion;
+
+/// <summary>
+/// One article as it sits on disk: the text file, checked to be readable UTF-8 text, and its
+/// optional sidecar (<c>name.meta.json</c>) with the facts an editor adds.
+/// </summary>
+public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidecar, string? SidecarJson)
+{
+    /// <summary>Far above any article (the given one is 6.6 KB); a file this big is a mistake.</summary>
+    public const int MaxBytes = 2 * 1024 * 1024;
+
+    public const string SidecarSuffix = ".meta.json";
+
+    private static readonly JsonSerializerOptions SidecarJsonOptions = new(JsonSerializerDefaults.Web)
+    {
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+        AllowTrailingCommas = true,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+    };
+
+    public string FileName => System.IO.Path.GetFileName(Path);
+
+    /// <summary>The path of the sidecar that belongs to an article text, whether or not it exists.</summary>
+    public static string SidecarPathFor(string textPath) =>
+        System.IO.Path.ChangeExtension(textPath, null) + SidecarSuffix;
+
+    /// <summary>Reads and checks a text file and its sidecar; throws <see cref="IngestionException"/> naming the file.</summary>
+    public static ArticleFile Read(string path)
+    {
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists)
+            {
+                throw new IngestionException(path, null, "no such file");
+            }
+
+            if (info.Length > MaxBytes)
+            {
+                throw new IngestionException(path, null, $"is {info.Length:N0} bytes, over the limit of {MaxBytes:N0} bytes for one article");
+            }
+
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IngestionException(path, null, $"cannot be read: {e.Message}");
+        }
+
+        var text = Decode(path, bytes);
+        var sidecarPath = SidecarPathFor(path);
+        string? sidecarJson = null;
+        ArticleSidecar? sidecar = null;
+        if (File.Exists(sidecarPath))
+        {
+            var sidecarBytes = File.ReadAllBytes(sidecarPath);
+            sidecarJson = Decode(sidecarPath, sidecarBytes);
+            sidecar = ParseSidecar(sidecarPath, sidecarJson);
+        }
+
+        return new ArticleFile(path, text, sidecar, sidecarJson);
+    }
+
+    /// <summary>Strict UTF-8 (a BOM is allowed and dropped); control characters mean the file is not text.</summary>
+    internal static string Decode(string path, ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
+        {
+            bytes = bytes[3..];
+        }
+        else if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE]) || bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF]))
+        {
+            throw new IngestionException(path, 1, "is UTF-16 text; save it as UTF-8");
+        }
+
+        var chars = new char[bytes.Length];
+        var status = Utf8.ToUtf16(bytes, chars, out var bytesRead, out var charsWritten, replaceInvalidSequences: false);
+        if (status != OperationStatus.Done)
+        {
+            var line = bytes[..bytesRead].Count((byte)'\n') + 1;
+            throw new IngestionException(path, line, $"is not valid UTF-8 (byte 0x{bytes[bytesRead]:X2} at offset {bytesRead})");
+        }
+
+        var text = new string(chars, 0, charsWritten);
+        for (int i = 0, line = 1; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\n')
+            {
+                line++;
+            }
+            else if (char.IsControl(c) && c is not ('\r' or '\t' or '\f'))
+            {
+                throw new IngestionException(path, line, $"is not text: it contains the control character U+{(int)c:X4}");
+            }
+        }
+
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new IngestionException(path, null, "is empty");
+        }
+
+        return text;
+    }
+
+    private static ArticleSidecar ParseSidecar(string path, string json)
+    {
+        ArticleSidecar? sidecar;
+        try
+        {
+            sidecar = JsonSerializer.Deserialize<ArticleSidecar>(json, SidecarJsonOptions);
+        }
+        catch (JsonException e)
+        {
+            var line = e.LineNumber is { } n ? (int)n + 1 : (int?)null;
+            throw new IngestionException(path, line, $"is not a valid sidecar: {FirstSentence(e.Message)}");
+        }
+
+        if (sidecar is null)
+        {
+            throw new IngestionException(path, 1, "is not a valid sidecar: expected a JSON object");
+        }
+
+        var problem = sidecar.Validate();
+        return problem is null ? sidecar : throw new IngestionException(path, null, problem);
+    }
+
+    // System.Text.Json appends "Path: $.x | LineNumber: 2 | ..." which the file:line prefix already says.
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut] : message;
+    }
+}
+
+/// <summary>
+/// Facts an editor adds beside an article text, in <c>name.meta.json</c>:
+/// <c>{ "title": ..., "canonicalUrl": ..., "doi": ..., "license": ... }</c>. Every field is optional.
+/// </summary>
+public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string? Doi, string? License)
+{
+    internal string? Validate()
+    {
+        if (Title is not null && string.IsNullOrWhiteSpace(Title))
+        {
+            return "\"title\" is blank";
+        }
+
+        if (CanonicalUrl is not null
+            && !(Uri.TryCreate(CanonicalUrl, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttps || url.Scheme == Uri.UriSchemeHttp)))
+        {
+            return $"\"canonicalUrl\" is not an absolute http(s) URL: {CanonicalUrl}";
+        }
+
+        // A DOI is "10.<registrant>/<suffix>" (DOI Handbook 2.2), without a resolver's URL in front.
+        if (Doi is not null && !(Doi.StartsWith("10.", StringComparison.Ordinal) && Doi.Contains('/')))
+        {
+            return $"\"doi\" is not a DOI of the form 10.NNNN/suffix: {Doi}";
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,213 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using KoreaPolicy.Model;
+
+namespace KoreaPolicy.Ingestion;
+
+/// <summary>
+/// An article ready to store: the parsed facts plus everything derived from them once, here,
+/// so that storage and HTTP never recompute it: slugs, positions, numbers, the title and where
+/// it came from, the summary, the word count and the content hash.
+/// </summary>
+public sealed record ArticleRecord(
+    string Slug,
+    string SourceName,
+    string Title,
+    TitleSource TitleSource,
+    Journal Journal,
+    string JournalSlug,
+    JournalIssue? Issue,
+    string? IssueSlug,
+    IReadOnlyList<NamedRecord> Authors,
+    IReadOnlyList<NamedRecord> Themes,
+    DateOnly? Published,
+    string Summary,
+    int WordCount,
+    string? CanonicalUrl,
+    string? Doi,
+    string? License,
+    IReadOnlyList<SectionRecord> Sections,
+    IReadOnlyList<MetadataEntry> Metadata,
+    string SourceText,
+    string? SidecarJson,
+    string ContentHash)
+{
+    /// <summary>
+    /// Part of every content hash: bump it when the parser's output changes, so that the next
+    /// run re-parses texts whose bytes did not change.
+    /// </summary>
+    public const string ParserVersion = "1";
+
+    /// <summary>The summary is the article's opening, cut at a sentence end near this length.</summary>
+    private const int SummaryLength = 300;
+
+    public static ArticleRecord Create(ArticleFile file, ParsedArticle parsed)
+    {
+        var (title, titleSource) = ChooseTitle(file.Sidecar, parsed);
+        var sections = NumberSections(parsed.Sections);
+        var paragraphs = sections.SelectMany(s => s.Paragraphs).ToList();
+        if (paragraphs.Count == 0)
+        {
+            throw new IngestionException(file.Path, null, "carries no article text");
+        }
+
+        return new ArticleRecord(
+            Slug: Ingestion.Slug.From(Path.GetFileNameWithoutExtension(file.FileName)),
+            SourceName: file.FileName,
+            Title: title,
+            TitleSource: titleSource,
+            Journal: parsed.Journal,
+            JournalSlug: Ingestion.Slug.From(parsed.Journal.Name),
+            Issue: parsed.Issue,
+            IssueSlug: parsed.Issue is { } issue ? IssueSlugOf(issue) : null,
+            Authors: Named(parsed.Authors),
+            Themes: Named(parsed.Themes),
+            Published: parsed.Published,
+            Summary: Summarize(paragraphs[0].Text),
+            WordCount: paragraphs.Sum(p => CountWords(p.Text)),
+            CanonicalUrl: file.Sidecar?.CanonicalUrl,
+            Doi: file.Sidecar?.Doi,
+            License: file.Sidecar?.License,
+            Sections: sections,
+            Metadata: parsed.Metadata,
+            SourceText: file.Text,
+            SidecarJson: file.SidecarJson,
+            ContentHash: Hash(file));
+    }
+
+    /// <summary>"vol-3-issue-2" within its journal; the label's slug when it carries no numbers.</summary>
+    public static string IssueSlugOf(JournalIssue issue) => (issue.Volume, issue.Number) switch
+    {
+        ({ } volume, { } number) => $"vol-{volume}-issue-{number}",
+        ({ } volume, null) => $"vol-{volume}",
+        (null, { } number) => $"issue-{number}",
+        _ => Ingestion.Slug.From(issue.Label),
+    };
+
+    private static (string Title, TitleSource Source) ChooseTitle(ArticleSidecar? sidecar, ParsedArticle parsed)
+    {
+        if (sidecar?.Title is { } edited)
+        {
+            return (edited.Trim(), TitleSource.Editor);
+        }
+
+        if (parsed.Title is { } own)
+        {
+            return (own, TitleSource.Source);
+        }
+
+        // No title anywhere: describe the article by the facts it does carry, and say so.
+        var parts = new List<string>();
+        if (parsed.Authors.Count > 0)
+        {
+            parts.Add(JoinNames(parsed.Authors));
+        }
+
+        parts.Add(parsed.Issue?.Label ?? parsed.Journal.Name);
+        var title = string.Join(", ", parts);
+        if (parsed.Published is { } date)
+        {
+            title += $" ({date.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)})";
+        }
+
+        return (title, TitleSource.Derived);
+    }
+
+    private static string JoinNames(IReadOnlyList<string> names) => names.Count switch
+    {
+        1 => names[0],
+        2 => $"{names[0]} and {names[1]}",
+        _ => $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}",
+    };
+
+    private static List<SectionRecord> NumberSections(IReadOnlyList<ParsedSection> parsed)
+    {
+        var sections = new List<SectionRecord>(parsed.Count);
+        var usedSlugs = new HashSet<string>(StringComparer.Ordinal);
+        var number = 0;
+        foreach (var (section, index) in parsed.Select((s, i) => (s, i)))
+        {
+            var baseSlug = section.Heading is { } heading ? Ingestion.Slug.From(heading) : "lead";
+            if (baseSlug.Length == 0)
+            {
+                baseSlug = $"section-{index + 1}";
+            }
+
+            // Two sections may share a heading ("Background" twice); the later one gets a suffix.
+            var slug = baseSlug;
+            for (var n = 2; !usedSlugs.Add(slug); n++)
+            {
+                slug = $"{baseSlug}-{n}";
+            }
+
+            var paragraphs = section.Paragraphs
+                .Select(p => new ParagraphRecord(++number, p.Text, p.Footnotes))
+                .ToList();
+            sections.Add(new SectionRecord(index + 1, slug, section.Heading, paragraphs));
+        }
+
+        return sections;
+    }
+
+    private static IReadOnlyList<NamedRecord> Named(IReadOnlyList<string> names) =>
+        names.Select(n => new NamedRecord(Ingestion.Slug.From(n), n))
+            .Where(n => n.Slug.Length > 0)
+            .DistinctBy(n => n.Slug)
+            .ToList();
+
+    internal static string Summarize(string opening)
+    {
+        if (opening.Length <= SummaryLength)
+        {
+            return opening;
+        }
+
+        // Prefer whole sentences; fall back to whole words with an ellipsis.
+        var sentenceEnd = -1;
+        for (var i = 0; i < opening.Length - 1 && i < SummaryLength; i++)
+        {
+            if (opening[i] is '.' or '?' or '!' && char.IsWhiteSpace(opening[i + 1]) && i > 0 && !char.IsUpper(opening[i - 1]))
+            {
+                sentenceEnd = i;
+            }
+        }
+
+        if (sentenceEnd > SummaryLength / 3)
+        {
+            return opening[..(sentenceEnd + 1)];
+        }
+
+        var wordEnd = opening.LastIndexOf(' ', SummaryLength);
+        return opening[..(wordEnd > 0 ? wordEnd : SummaryLength)].TrimEnd(',', ';', ':') + "…";
+    }
+
+    internal static int CountWords(string text) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Count(w => w.Any(char.IsLetterOrDigit));
+
+    private static string Hash(ArticleFile file)
+    {
+        var content = $"{ParserVersion}\n{file.Text}\n{file.SidecarJson}";
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
+    }
+}
+
+/// <summary>Where an article's title comes from.</summary>
+public enum TitleSource
+{
+    /// <summary>The text itself names it (a Title line, or the title line of a scraped page).</summary>
+    Source,
+
+    /// <summary>An editor gave it in the sidecar file.</summary>
+    Editor,
+
+    /// <summary>The text carries none: built from the author, issue and date.</summary>
+    Derived,
+}
+
+/// <summary>An author or theme: its slug and its name as written.</summary>
+public sealed record NamedRecord(string Slug, string Name);
+
+public sealed record SectionRecord(int Position, string Slug, string? Heading, IReadOnlyList<ParagraphRecord> Paragraphs);
+
+public sealed record ParagraphRecord(int Number, string Text, IReadOnlyList<int> Footnotes);

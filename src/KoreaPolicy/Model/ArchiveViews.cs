@@ -1,0 +1,45 @@
+namespace KoreaPolicy.Model;
+
+// What the archive answers with: storage rows assembled into the shapes readers ask for.
+// The HTTP layer turns these into its own response records with links.
+
+/// <summary>An author or theme as named on the article, with its slug.</summary>
+public sealed record NamedRef(string Slug, string Name);
+
+/// <summary>An author or theme in an index, with how many articles it has.</summary>
+public sealed record IndexEntry(string Slug, string Name, int ArticleCount);
+
+public sealed record JournalRef(string Slug, string Name, string? Publisher);
+
+public sealed record IssueRef(string Slug, string Label, int? Volume, int? Number);
+
+/// <summary>An article without its text: what lists show.</summary>
+public sealed record ArticleSummary(
+    string Slug,
+    string Title,
+    string TitleSource,
+    IReadOnlyList<NamedRef> Authors,
+    IReadOnlyList<NamedRef> Themes,
+    JournalRef Journal,
+    IssueRef? Issue,
+    DateOnly? Published,
+    string Summary,
+    int WordCount,
+    int Revision,
+    DateTimeOffset UpdatedAt);
+
+/// <summary>The whole article: its summary, editor's facts, extra metadata and text in order.</summary>
+public sealed record ArticleDetail(
+    ArticleSummary Summary,
+    string? JournalDescription,
+    string? CanonicalUrl,
+    string? Doi,
+    string? License,
+    IReadOnlyList<MetadataEntry> Metadata,
+    IReadOnlyList<SectionDetail> Sections);
+
+/// <summary>A section of an article with its paragraphs.</summary>
+public sealed record SectionDetail(int Position, string Slug, string? Heading, IReadOnlyList<ParagraphDetail> Paragraphs);
+
+/// <summary>A paragraph, numbered across its article, with the section it stands in.</summary>
+public sealed record ParagraphDetail(int Number, string Text, IReadOnlyList<int> Footnotes, int SectionPosition, string SectionSlug, string? SectionHeading);

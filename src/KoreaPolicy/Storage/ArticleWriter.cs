@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Text.Json;
+using Dapper;
+using KoreaPolicy.Ingestion;
+using Microsoft.Data.Sqlite;
+
+namespace KoreaPolicy.Storage;
+
+/// <summary>What saving an article did to the archive.</summary>
+public enum SaveOutcome
+{
+    Ingested,
+    Updated,
+    Unchanged,
+}
+
+/// <summary>
+/// Writes one article, with everything that hangs off it, in one transaction: either the whole
+/// article is in the archive as parsed, or nothing changed. An article is identified by its
+/// source file name, so a changed file updates its article in place.
+/// </summary>
+public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
+{
+    public SaveOutcome Save(ArticleRecord article)
+    {
+        using var connection = database.Open();
+        // IMMEDIATE takes the write lock up front, so two ingest runs on one file queue up
+        // instead of failing half-way with SQLITE_BUSY on the first write.
+        using var transaction = BeginImmediate(connection);
+
+        var existing = connection.QuerySingleOrDefault<ExistingArticle>(
+            "SELECT id, content_hash AS ContentHash FROM articles WHERE source_name = @SourceName",
+            new { article.SourceName }, transaction);
+        if (existing is not null && existing.ContentHash == article.ContentHash)
+        {
+            return SaveOutcome.Unchanged;
+        }
+
+        var slugOwner = connection.QuerySingleOrDefault<string>(
+            "SELECT source_name FROM articles WHERE slug = @Slug AND source_name <> @SourceName",
+            new { article.Slug, article.SourceName }, transaction);
+        if (slugOwner is not null)
+        {
+            throw new IngestionException(article.SourceName, null, $"its slug \"{article.Slug}\" is already taken by {slugOwner}; rename the file");
+        }
+
+        var now = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var journalId = SaveJournal(connection, transaction, article);
+        var issueId = SaveIssue(connection, transaction, article, journalId);
+        var row = new
+        {
+            article.Slug,
+            article.SourceName,
+            article.Title,
+            TitleSource = article.TitleSource.ToString().ToLowerInvariant(),
+            JournalId = journalId,
+            IssueId = issueId,
+            Published = article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            article.Summary,
+            article.WordCount,
+            article.CanonicalUrl,
+            article.Doi,
+            article.License,
+            article.ContentHash,
+            Now = now,
+        };
+
+        long articleId;
+        if (existing is null)
+        {
+            articleId = connection.ExecuteScalar<long>(
+                """
+                INSERT INTO articles (slug, source_name, title, title_source, journal_id, issue_id, published, summary,
+                                      word_count, canonical_url, doi, license, content_hash, revision, ingested_at, updated_at)
+                VALUES (@Slug, @SourceName, @Title, @TitleSource, @JournalId, @IssueId, @Published, @Summary,
+                        @WordCount, @CanonicalUrl, @Doi, @License, @ContentHash, 1, @Now, @Now)
+                RETURNING id
+                """, row, transaction);
+        }
+        else
+        {
+            articleId = existing.Id;
+            connection.Execute(
+                """
+                UPDATE articles
+                SET slug = @Slug, title = @Title, title_source = @TitleSource, journal_id = @JournalId, issue_id = @IssueId,
+                    published = @Published, summary = @Summary, word_count = @WordCount, canonical_url = @CanonicalUrl,
+                    doi = @Doi, license = @License, content_hash = @ContentHash, revision = revision + 1, updated_at = @Now
+                WHERE source_name = @SourceName
+                """, row, transaction);
+            // Children are rewritten whole: simpler and no slower than diffing a dozen rows.
+            connection.Execute(
+                """
+                DELETE FROM paragraphs WHERE article_id = @articleId;
+                DELETE FROM sections WHERE article_id = @articleId;
+                DELETE FROM article_authors WHERE article_id = @articleId;
+                DELETE FROM article_themes WHERE article_id = @articleId;
+                DELETE FROM article_metadata WHERE article_id = @articleId;
+                DELETE FROM article_sources WHERE article_id = @articleId;
+                """, new { articleId }, transaction);
+        }
+
+        SaveChildren(connection, transaction, articleId, article);
+        if (existing is not null)
+        {
+            RemoveOrphans(connection, transaction);
+        }
+
+        transaction.Commit();
+        return existing is null ? SaveOutcome.Ingested : SaveOutcome.Updated;
+    }
+
+    private static SqliteTransaction BeginImmediate(SqliteConnection connection) =>
+        connection.BeginTransaction(deferred: false);
+
+    private static long SaveJournal(SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article) =>
+        // A page without the blurb must not erase what an earlier page said about the journal.
+        connection.ExecuteScalar<long>(
+            """
+            INSERT INTO journals (slug, name, description, publisher) VALUES (@Slug, @Name, @Description, @Publisher)
+            ON CONFLICT (slug) DO UPDATE SET
+                name = excluded.name,
+                description = COALESCE(excluded.description, journals.description),
+                publisher = COALESCE(excluded.publisher, journals.publisher)
+            RETURNING id
+            """,
+            new { Slug = article.JournalSlug, article.Journal.Name, article.Journal.Description, article.Journal.Publisher },
+            transaction);
+
+    private static long? SaveIssue(SqliteConnection connection, SqliteTransaction transaction, ArticleRecord article, long journalId) =>
+        article.Issue is not { } issue
+            ? null
+            : connection.ExecuteScalar<long>(
+                """
+                INSERT INTO issues (journal_id, slug, label, volume, number) VALUES (@JournalId, @Slug, @Label, @Volume, @Number)
+                ON CONFLICT (journal_id, slug) DO UPDATE SET label = excluded.label, volume = excluded.volume, number = excluded.number
+                RETURNING id
+                """,
+                new { JournalId = journalId, Slug = article.IssueSlug, issue.Label, issue.Volume, issue.Number },
+                transaction);
+
+    private static void SaveChildren(SqliteConnection connection, SqliteTransaction transaction, long articleId, ArticleRecord article)
+    {
+        connection.Execute(
+            "INSERT INTO article_sources (article_id, file_name, sha256, text, sidecar) VALUES (@ArticleId, @FileName, @Sha256, @Text, @Sidecar)",
+            new { ArticleId = articleId, FileName = article.SourceName, Sha256 = article.ContentHash, Text = article.SourceText, Sidecar = article.SidecarJson },
+            transaction);
+
+        LinkNamed(connection, transaction, articleId, article.Authors,
+            "INSERT INTO authors (slug, name) VALUES (@Slug, @Name) ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id",
+            "INSERT INTO article_authors (article_id, author_id, position) VALUES (@ArticleId, @Id, @Position)");
+        LinkNamed(connection, transaction, articleId, article.Themes,
+            "INSERT INTO themes (slug, name) VALUES (@Slug, @Name) ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id",
+            "INSERT INTO article_themes (article_id, theme_id, position) VALUES (@ArticleId, @Id, @Position)");
+
+        connection.Execute(
+            "INSERT INTO article_metadata (article_id, position, name, value) VALUES (@ArticleId, @Position, @Name, @Value)",
+            article.Metadata.Select((m, i) => new { ArticleId = articleId, Position = i + 1, m.Name, m.Value }),
+            transaction);
+
+        foreach (var section in article.Sections)
+        {
+            var sectionId = connection.ExecuteScalar<long>(
+                "INSERT INTO sections (article_id, position, slug, heading) VALUES (@ArticleId, @Position, @Slug, @Heading) RETURNING id",
+                new { ArticleId = articleId, section.Position, section.Slug, section.Heading },
+                transaction);
+            connection.Execute(
+                "INSERT INTO paragraphs (article_id, section_id, number, text, footnotes) VALUES (@ArticleId, @SectionId, @Number, @Text, @Footnotes)",
+                section.Paragraphs.Select(p => new
+                {
+                    ArticleId = articleId,
+                    SectionId = sectionId,
+                    p.Number,
+                    p.Text,
+                    Footnotes = JsonSerializer.Serialize(p.Footnotes),
+                }),
+                transaction);
+        }
+    }
+
+    private static void LinkNamed(
+        SqliteConnection connection, SqliteTransaction transaction, long articleId, IReadOnlyList<NamedRecord> names, string upsertSql, string linkSql)
+    {
+        foreach (var (name, index) in names.Select((n, i) => (n, i)))
+        {
+            var id = connection.ExecuteScalar<long>(upsertSql, name, transaction);
+            connection.Execute(linkSql, new { ArticleId = articleId, Id = id, Position = index + 1 }, transaction);
+        }
+    }
+
+    // An update can drop the last article of an author, theme, issue or journal; the lists
+    // must not go on showing them.
+    private static void RemoveOrphans(SqliteConnection connection, SqliteTransaction transaction) =>
+        connection.Execute(
+            """
+            DELETE FROM authors WHERE id NOT IN (SELECT author_id FROM article_authors);
+            DELETE FROM themes WHERE id NOT IN (SELECT theme_id FROM article_themes);
+            DELETE FROM issues WHERE id NOT IN (SELECT issue_id FROM articles WHERE issue_id IS NOT NULL);
+            DELETE FROM journals WHERE id NOT IN (SELECT journal_id FROM articles);
+            """, transaction: transaction);
+
+    private sealed record ExistingArticle(long Id, string ContentHash);
+}
