@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+
+namespace KoreaPolicy.Api.Tests;
+
+/// <summary>
+/// The real application on its own temporary SQLite file, seeded through the real start-up
+/// ingestion of an articles folder (the repo's articles unless a test gives its own).
+/// Runs as Production, so errors look as users see them.
+/// </summary>
+public sealed class KoreaPolicyApplication : WebApplicationFactory<Program>
+{
+    public const string ArticleSlug = "korea-policy-vol-3-issue-2-klingner";
+
+    /// <summary>A scratch folder deleted with the application: the database lives here.</summary>
+    public string WorkFolder { get; } = Directory.CreateTempSubdirectory("koreapolicy-api-tests-").FullName;
+
+    public string DatabasePath => Path.Combine(WorkFolder, "archive.db");
+
+    /// <summary>The folder ingested at start-up: the repo's articles, or a test's own.</summary>
+    public string ArticlesFolder { get; init; } = Path.Combine(AppContext.BaseDirectory, "Articles");
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Production");
+        builder.UseSetting("Database:Path", DatabasePath);
+        builder.UseSetting("Ingestion:Path", ArticlesFolder);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        // Pooled connections keep the file open; release them before deleting it.
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(WorkFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A temp folder left behind is harmless; failing the test run over it is not.
+        }
+    }
+}
