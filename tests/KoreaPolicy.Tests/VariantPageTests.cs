@@ -182,6 +182,32 @@ public sealed class VariantPageTests
     }
 
     [Fact]
+    public void AListingOfDatedTeasersWithoutLinksIsRejectedAtTheSecondDate()
+    {
+        var parsing = () => Parse("teaser-listing-without-links.txt");
+
+        parsing.Should().Throw<ArticleFormatException>()
+            .WithMessage("The page dates more than one item (\"Published September 10, 2025\"), so it is a listing, not an article.")
+            .Which.Line.Should().Be(7);
+    }
+
+    [Fact]
+    public void AProseNoteAfterTheMetadataIsArticleTextAndABlurbPublishedByLineIsNotADate()
+    {
+        var article = Parse("note-first-paragraph.txt");
+
+        article.Journal.Publisher.Should().Be("KEI");
+        article.Journal.Description.Should().Be(
+            "Korea Policy is published by KEI in Washington, D.C.\nPublished by the Korea Economic Institute of America.");
+        article.Published.Should().BeNull();
+        article.Metadata.Should().Equal(new MetadataEntry("Region", "Korean Peninsula"));
+        article.Sections.Select(s => s.Heading).Should().Equal(null, "Reunification Scenarios Revisited");
+        article.Paragraphs.Select(p => p.Text).Should().Equal(
+            "Note: The views expressed here are the author’s own.",
+            "Few expected the division of Korea to last eighty years.");
+    }
+
+    [Fact]
     public void APageWithOnlyMetadataIsRejectedAtItsLastMetadataLine()
     {
         var parsing = () => Parse("metadata-only.txt");
