@@ -38,7 +38,7 @@ internal sealed partial record ArticleHeader(
         var start = -1;
         for (var i = 0; i < lines.Count && start < 0; i++)
         {
-            if (IsPublishedLine(lines[i].Text) || PublicationDate.TryParse(lines[i].Text, out _)
+            if (IsDateLine(lines[i].Text)
                 || (MetadataLine().Match(lines[i].Text) is { Success: true } m && KnownNames.Contains(m.Groups["name"].Value)))
             {
                 start = i;
@@ -100,7 +100,8 @@ internal sealed partial record ArticleHeader(
         return names;
     }
 
-    private static bool IsPublishedLine(string text) => PublishedLine().IsMatch(text);
+    /// <summary>A "Published ..." line or a date alone on its line: how the site dates an item.</summary>
+    public static bool IsDateLine(string text) => PublishedLine().IsMatch(text) || PublicationDate.TryParse(text, out _);
 
     /// <summary>Accumulates the facts of the block line by line.</summary>
     private sealed class BlockReader
@@ -134,7 +135,7 @@ internal sealed partial record ArticleHeader(
             }
 
             var match = MetadataLine().Match(text);
-            if (!match.Success || TitleCase.Words(match.Groups["value"].Value).Length > MaxValueWords)
+            if (!match.Success || !IsMetadataValue(match.Groups["name"].Value, match.Groups["value"].Value))
             {
                 return false;
             }
@@ -187,10 +188,28 @@ internal sealed partial record ArticleHeader(
     // A metadata value is a short list or a place; a long value is prose that merely has a colon.
     private const int MaxValueWords = 30;
 
+    // Names the parser does not know get a stricter test, so a first paragraph such as
+    // "Note: The views expressed are the author’s own." stays article text.
+    private const int MaxUnknownValueWords = 12;
+
+    private static bool IsMetadataValue(string name, string value)
+    {
+        var words = TitleCase.Words(value).Length;
+        if (KnownNames.Contains(name))
+        {
+            return words <= MaxValueWords;
+        }
+
+        var endsLikeSentence = value.Length > 1 && value[^1] == '.' && char.IsLower(value[^2]);
+        return words <= MaxUnknownValueWords && !endsLikeSentence;
+    }
+
     [GeneratedRegex(@"^(?<name>\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+){0,2})\s*:\s*(?<value>.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex MetadataLine();
 
-    [GeneratedRegex(@"^(?:Published|Posted)(?:\s+on)?\s*:?\s+(?<date>\S.*)$", RegexOptions.CultureInvariant)]
+    // The date must start like one ("December 15", "Dec. 15", "15 December", "2025-"), so a blurb's
+    // "Published by the Korea Economic Institute ..." is not taken for an unreadable date.
+    [GeneratedRegex(@"^(?:Published|Posted)(?:\s+on)?\s*:?\s+(?<date>(?:\p{L}+\.?\s+)?\d.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex PublishedLine();
 
     [GeneratedRegex(@"\s*,\s*(?:(?:and|&)\s+)?|\s+(?:and|&)\s+", RegexOptions.CultureInvariant)]

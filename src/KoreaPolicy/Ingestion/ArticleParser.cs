@@ -27,15 +27,23 @@ public static class ArticleParser
             ?? throw new ArticleFormatException(
                 "No journal or series line precedes the article metadata.", lines[header.Start].Number);
 
-        var paragraphs = lines.Skip(header.End + 1)
+        var body = lines.Skip(header.End + 1)
             .Where(l => !l.IsBlank && !PageNoise.IsNoise(l.Text))
-            .Select(l => l.Text)
             .ToList();
-        if (paragraphs.Count == 0)
+        if (body.Count == 0)
         {
             throw new ArticleFormatException(
                 "The page has metadata but no article text after it.", lines[header.End].Number);
         }
+
+        // An article is dated once; a second date further down is the next teaser of a listing.
+        if (body.FirstOrDefault(l => ArticleHeader.IsDateLine(l.Text)) is { Text: not null } dated)
+        {
+            throw new ArticleFormatException(
+                $"The page dates more than one item (\"{dated.Text}\"), so it is a listing, not an article.", dated.Number);
+        }
+
+        var paragraphs = body.Select(l => l.Text).ToList();
 
         return new ParsedArticle(
             new Journal(seriesName, masthead.Description, masthead.Publisher),
