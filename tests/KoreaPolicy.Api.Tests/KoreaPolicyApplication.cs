@@ -16,7 +16,10 @@ public sealed class KoreaPolicyApplication : WebApplicationFactory<Program>
     /// <summary>A scratch folder deleted with the application: the database lives here.</summary>
     public string WorkFolder { get; } = Directory.CreateTempSubdirectory("koreapolicy-api-tests-").FullName;
 
-    public string DatabasePath => Path.Combine(WorkFolder, "archive.db");
+    public KoreaPolicyApplication() => DatabasePath = Path.Combine(WorkFolder, "archive.db");
+
+    /// <summary>The SQLite file: a new one in <see cref="WorkFolder"/>, or an existing one to restart on.</summary>
+    public string DatabasePath { get; init; }
 
     /// <summary>The folder ingested at start-up: the repo's articles, or a test's own.</summary>
     public string ArticlesFolder { get; init; } = Path.Combine(AppContext.BaseDirectory, "Articles");

@@ -40,7 +40,7 @@ public record ArticleSummaryResponse
     public required string Summary { get; init; }
 
     /// <summary>Words in the article's paragraphs.</summary>
-    /// <example>1012</example>
+    /// <example>792</example>
     public required int WordCount { get; init; }
 
     /// <summary>Starts at 1 and goes up each time a changed source text updates the article.</summary>

@@ -1,0 +1,89 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace KoreaPolicy.Api.Tests;
+
+public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFixture<KoreaPolicyApplication>
+{
+    private static readonly string[] Paths =
+    [
+        "/api/articles",
+        "/api/articles/{slug}",
+        "/api/articles/{slug}/sections",
+        "/api/articles/{slug}/sections/{section}",
+        "/api/articles/{slug}/paragraphs",
+        "/api/articles/{slug}/paragraphs/{number}",
+        "/api/authors",
+        "/api/authors/{slug}",
+        "/api/authors/{slug}/articles",
+        "/api/themes",
+        "/api/themes/{slug}",
+        "/api/themes/{slug}/articles",
+        "/health",
+    ];
+
+    public static TheoryData<string> Endpoints => new(Paths);
+
+    [Fact]
+    public async Task TheDocumentListsEveryEndpointAndNoOthers()
+    {
+        var paths = (await DocumentAsync()).GetProperty("paths").EnumerateObject().Select(p => p.Name);
+
+        paths.Should().BeEquivalentTo(Paths);
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task EachEndpointHasASummaryADescriptionAndASuccessSchema(string path)
+    {
+        var get = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get");
+
+        get.GetProperty("summary").GetString().Should().NotBeNullOrWhiteSpace();
+        get.GetProperty("description").GetString().Should().NotBeNullOrWhiteSpace();
+        get.GetProperty("operationId").GetString().Should().NotBeNullOrWhiteSpace();
+        get.GetProperty("responses").GetProperty("200").GetProperty("content").GetProperty("application/json")
+            .GetProperty("schema").ValueKind.Should().Be(JsonValueKind.Object);
+    }
+
+    [Theory]
+    [MemberData(nameof(Endpoints))]
+    public async Task EachPathParameterIsDescribed(string path)
+    {
+        var get = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get");
+        var parameters = get.TryGetProperty("parameters", out var p) ? p.EnumerateArray().ToList() : [];
+
+        parameters.Should().HaveCount(path.Count(c => c == '{'));
+        foreach (var parameter in parameters)
+        {
+            parameter.GetProperty("description").GetString().Should().NotBeNullOrWhiteSpace();
+        }
+    }
+
+    [Theory]
+    [InlineData("/api/articles/{slug}", "404")]
+    [InlineData("/api/articles/{slug}/sections/{section}", "400")]
+    [InlineData("/api/articles/{slug}/paragraphs/{number}", "400")]
+    [InlineData("/api/authors/{slug}", "404")]
+    [InlineData("/api/themes/{slug}/articles", "404")]
+    public async Task ErrorResponsesAreDocumentedAsProblemDetails(string path, string status)
+    {
+        var response = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty(status);
+
+        response.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema")
+            .GetProperty("$ref").GetString().Should().EndWith("/ProblemDetails");
+    }
+
+    [Fact]
+    public async Task ResponseSchemasCarryExamples()
+    {
+        var schemas = (await DocumentAsync()).GetProperty("components").GetProperty("schemas");
+        var article = schemas.GetProperty("ArticleResponse").GetProperty("properties");
+
+        article.GetProperty("slug").GetProperty("example").GetString().Should().Be(KoreaPolicyApplication.ArticleSlug);
+        article.GetProperty("published").GetProperty("example").GetString().Should().Be("2025-12-15");
+        schemas.GetProperty("ParagraphResponse").GetProperty("properties").GetProperty("number").GetProperty("example").GetInt32().Should().Be(6);
+    }
+
+    private async Task<JsonElement> DocumentAsync() =>
+        await app.CreateClient().GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
+}
