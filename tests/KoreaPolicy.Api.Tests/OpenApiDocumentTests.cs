@@ -47,7 +47,7 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task EachPathParameterIsDescribed(string path)
+    public async Task EachPathParameterIsDescribedWithAnExample(string path)
     {
         var get = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get");
         var parameters = get.TryGetProperty("parameters", out var p) ? p.EnumerateArray().ToList() : [];
@@ -56,6 +56,7 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         foreach (var parameter in parameters)
         {
             parameter.GetProperty("description").GetString().Should().NotBeNullOrWhiteSpace();
+            parameter.GetProperty("example").GetString().Should().NotBeNullOrWhiteSpace("Swagger UI's Try it out starts from the example");
         }
     }
 

@@ -57,11 +57,13 @@ public static class ArticlesApi
     public static Ok<ListResponse<ArticleSummaryResponse>> ListArticles(ArchiveReader archive) =>
         TypedResults.Ok(archive.ListArticles().Select(a => a.ToResponse()).ToList().ToList(ApiLinks.Articles));
 
+    /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     public static Results<Ok<ArticleResponse>, ProblemHttpResult> GetArticle(
         [Description("The article's slug, e.g. korea-policy-vol-3-issue-2-klingner.")] string slug,
         ArchiveReader archive) =>
         archive.FindArticle(slug) is { } article ? TypedResults.Ok(article.ToResponse()) : ArticleNotFound(slug);
 
+    /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     public static Results<Ok<ListResponse<SectionResponse>>, ProblemHttpResult> ListSections(
         [Description("The article's slug.")] string slug,
         ArchiveReader archive) =>
@@ -69,6 +71,8 @@ public static class ArticlesApi
             ? TypedResults.Ok(article.Sections.Select(s => s.ToResponse(slug)).ToList().ToList(ApiLinks.Sections(slug)))
             : ArticleNotFound(slug);
 
+    /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
+    /// <param name="section" example="2">The section's slug or 1-based position.</param>
     public static Results<Ok<SectionResponse>, ProblemHttpResult> GetSection(
         [Description("The article's slug.")] string slug,
         [Description("The section's slug (e.g. us-demands-more-promises-less-in-alliance) or its 1-based position (e.g. 2).")] string section,
@@ -100,6 +104,7 @@ public static class ArticlesApi
             : Problems.NotFound($"Article '{slug}' has no section '{section}'; it has {article.Sections.Count} (see {ApiLinks.Sections(slug)}).");
     }
 
+    /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     public static Results<Ok<ListResponse<ParagraphResponse>>, ProblemHttpResult> ListParagraphs(
         [Description("The article's slug.")] string slug,
         ArchiveReader archive) =>
@@ -107,6 +112,8 @@ public static class ArticlesApi
             ? TypedResults.Ok(article.Sections.SelectMany(s => s.Paragraphs).Select(p => p.ToResponse(slug)).ToList().ToList(ApiLinks.Paragraphs(slug)))
             : ArticleNotFound(slug);
 
+    /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
+    /// <param name="number" example="7">The paragraph's 1-based number across the article.</param>
     public static Results<Ok<ParagraphResponse>, ProblemHttpResult> GetParagraph(
         [Description("The article's slug.")] string slug,
         [Description("The paragraph's 1-based number across the article, e.g. 7.")] string number,

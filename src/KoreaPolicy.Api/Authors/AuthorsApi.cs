@@ -36,11 +36,13 @@ public static class AuthorsApi
     public static Ok<ListResponse<IndexEntryResponse>> ListAuthors(ArchiveReader archive) =>
         TypedResults.Ok(archive.ListAuthors().Select(IndexMapping.ToAuthorResponse).ToList().ToList(ApiLinks.Authors));
 
+    /// <param name="slug" example="bruce-klingner">The author's slug.</param>
     public static Results<Ok<IndexEntryResponse>, ProblemHttpResult> GetAuthor(
         [Description("The author's slug, e.g. bruce-klingner.")] string slug,
         ArchiveReader archive) =>
         archive.FindAuthor(slug) is { } author ? TypedResults.Ok(author.ToAuthorResponse()) : AuthorNotFound(slug);
 
+    /// <param name="slug" example="bruce-klingner">The author's slug.</param>
     public static Results<Ok<ListResponse<ArticleSummaryResponse>>, ProblemHttpResult> ListAuthorArticles(
         [Description("The author's slug, e.g. bruce-klingner.")] string slug,
         ArchiveReader archive) =>

@@ -36,11 +36,13 @@ public static class ThemesApi
     public static Ok<ListResponse<IndexEntryResponse>> ListThemes(ArchiveReader archive) =>
         TypedResults.Ok(archive.ListThemes().Select(IndexMapping.ToThemeResponse).ToList().ToList(ApiLinks.Themes));
 
+    /// <param name="slug" example="security">The theme's slug.</param>
     public static Results<Ok<IndexEntryResponse>, ProblemHttpResult> GetTheme(
         [Description("The theme's slug, e.g. security.")] string slug,
         ArchiveReader archive) =>
         archive.FindTheme(slug) is { } theme ? TypedResults.Ok(theme.ToThemeResponse()) : ThemeNotFound(slug);
 
+    /// <param name="slug" example="security">The theme's slug.</param>
     public static Results<Ok<ListResponse<ArticleSummaryResponse>>, ProblemHttpResult> ListThemeArticles(
         [Description("The theme's slug, e.g. security.")] string slug,
         ArchiveReader archive) =>
