@@ -72,6 +72,37 @@ public sealed class ArticleFileTests : IDisposable
         error.Message.Should().Be($"{path}:3: is not valid UTF-8 (byte 0xE9 at offset 31)");
     }
 
+    [Fact]
+    public void ReadingAFileThatEndsInsideACharacterNamesTheLastLine()
+    {
+        // "’" is E2 80 99 in UTF-8; the file was cut after its second byte.
+        var path = archive.WriteBytes("cut.txt", [.. "one\ntwo\nthree\nfour"u8, 0xE2, 0x80]);
+
+        var error = ReadFails(path);
+
+        error.Line.Should().Be(4);
+        error.Reason.Should().Be("is not valid UTF-8 (byte 0xE2 at offset 18)");
+    }
+
+    [Fact]
+    public void ReadingAControlCharacterCountsLinesOfAWindowsFile()
+    {
+        var path = archive.WriteText("crlf.txt", "one\r\ntwo\r\nthree \u001B[0m\r\n");
+
+        var error = ReadFails(path);
+
+        error.Line.Should().Be(3);
+        error.Reason.Should().Be("is not text: it contains the control character U+001B");
+    }
+
+    [Fact]
+    public void ReadingAFileThatIsOnlyAByteOrderMarkSaysItIsEmpty()
+    {
+        var path = archive.WriteBytes("bom-only.txt", [0xEF, 0xBB, 0xBF]);
+
+        ReadFails(path).Reason.Should().Be("is empty");
+    }
+
     [Theory]
     [InlineData(new byte[] { 0xFF, 0xFE })]
     [InlineData(new byte[] { 0xFE, 0xFF })]

@@ -181,6 +181,17 @@ public sealed class ArticleRecordTests : IDisposable
         create.Should().Throw<IngestionException>().Which.Message.Should().Be($"{path}: carries no article text");
     }
 
+    [Fact]
+    public void AFileWhoseNameGivesNoSlugIsRefusedNamingIt()
+    {
+        var path = archive.CopyKlingner("한국 정책.txt");
+
+        var create = () => TemporaryArchive.RecordFor(path);
+
+        create.Should().Throw<IngestionException>().Which.Message.Should().Be(
+            $"{path}: its name gives no URL slug; rename it with Latin letters or digits");
+    }
+
     [Theory]
     [InlineData("U.S. Demands More, Promises Less in Alliance", "us-demands-more-promises-less-in-alliance")]
     [InlineData("Korea’s Economy", "koreas-economy")]

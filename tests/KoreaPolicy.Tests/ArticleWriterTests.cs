@@ -218,6 +218,26 @@ public sealed class ArticleWriterTests : IDisposable
     }
 
     [Fact]
+    public void AnIngestRunReportsAMissingFileAndASlugClashAndGoesOn()
+    {
+        var first = archive.CopyKlingner(Path.Combine("in", "klingner.txt"));
+        var clash = archive.CopyKlingner(Path.Combine("in", "sub", "Klingner.txt"));
+        var missing = archive.PathOf("gone.txt");
+        var later = archive.CopyKlingner("later.txt");
+        var run = new IngestRun(archive.Writer);
+
+        var results = run.Ingest([archive.PathOf("in"), missing, later]);
+
+        results.Should().Equal(
+            new IngestResult(first, SaveOutcome.Ingested, "klingner", null),
+            new IngestResult(clash, null, null, "Klingner.txt: its slug \"klingner\" is already taken by klingner.txt; rename the file"),
+            new IngestResult(missing, null, null, $"{missing}: no such file"),
+            new IngestResult(later, SaveOutcome.Ingested, "later", null));
+        results[1].ToString().Should().Be("error Klingner.txt: its slug \"klingner\" is already taken by klingner.txt; rename the file");
+        results[0].ToString().Should().Be($"ingested {first} → klingner");
+    }
+
+    [Fact]
     public void AnIngestRunOverTheSameFolderAgainReportsEveryArticleUnchanged()
     {
         archive.CopyKlingner(Path.Combine("articles", "one.txt"));
