@@ -44,6 +44,13 @@ public sealed record ArticleRecord(
 
     public static ArticleRecord Create(ArticleFile file, ParsedArticle parsed)
     {
+        var slug = Ingestion.Slug.From(Path.GetFileNameWithoutExtension(file.FileName));
+        if (slug.Length == 0)
+        {
+            // An empty slug would be stored, but no URL could reach the article.
+            throw new IngestionException(file.Path, null, "its name gives no URL slug; rename it with Latin letters or digits");
+        }
+
         var (title, titleSource) = ChooseTitle(file.Sidecar, parsed);
         var sections = NumberSections(parsed.Sections);
         var paragraphs = sections.SelectMany(s => s.Paragraphs).ToList();
@@ -53,7 +60,7 @@ public sealed record ArticleRecord(
         }
 
         return new ArticleRecord(
-            Slug: Ingestion.Slug.From(Path.GetFileNameWithoutExtension(file.FileName)),
+            Slug: slug,
             SourceName: file.FileName,
             Title: title,
             TitleSource: titleSource,

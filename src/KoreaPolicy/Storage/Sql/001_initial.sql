@@ -27,7 +27,7 @@ CREATE TABLE articles (
     slug          TEXT NOT NULL UNIQUE,
     source_name   TEXT NOT NULL UNIQUE,
     title         TEXT NOT NULL,
-    title_source  TEXT NOT NULL CHECK (title_source IN ('source', 'sidecar', 'derived')),
+    title_source  TEXT NOT NULL CHECK (title_source IN ('source', 'editor', 'derived')),
     journal_id    INTEGER NOT NULL REFERENCES journals (id),
     issue_id      INTEGER NULL REFERENCES issues (id),
     published     TEXT NULL,            -- ISO date (yyyy-MM-dd), null when the text carries none
