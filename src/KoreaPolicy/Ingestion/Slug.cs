@@ -6,14 +6,6 @@ namespace KoreaPolicy.Ingestion;
 /// <summary>URL slugs: lower-case ASCII letters and digits joined by single hyphens.</summary>
 public static class Slug
 {
-    // The ASCII letter under each of U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A),
-    // '-' where there is none (× ÷) or it takes two letters (see Fold). Needed because the
-    // build sets InvariantGlobalization, under which Normalize(FormD) does not decompose "é".
-    private const string LatinBase =
-        "aaaaaa-ceeeeiiiidnooooo-ouuuuy--aaaaaa-ceeeeiiiidnooooo-ouuuuy-y"
-        + "aaaaaaccccccccddddeeeeeeeeeegggggggghhhhiiiiiiiiii--jjkkklllllll"
-        + "lllnnnnnnn--oooooo--rrrrrrssssssssttttttuuuuuuuuuuuuwwyyyzzzzzzs";
-
     public static string From(string text)
     {
         var builder = new StringBuilder(text.Length);
@@ -52,16 +44,23 @@ public static class Slug
         return builder.ToString();
     }
 
-    /// <summary>"é" → "e", "ŏ" → "o", "æ" → "ae": accented Latin letters read as their plain letters.</summary>
-    private static string? Fold(char c) => c switch
+    /// <summary>
+    /// Latin letters that FormD does not split into a base letter and an accent ("ø", "ł", "æ")
+    /// read as their plain letters; anything else outside ASCII is a separator.
+    /// </summary>
+    private static string? Fold(char c) => char.ToLowerInvariant(c) switch
     {
-        'Æ' or 'æ' => "ae",
-        'Œ' or 'œ' => "oe",
+        'æ' => "ae",
+        'œ' => "oe",
         'ß' => "ss",
-        'Ĳ' or 'ĳ' => "ij",
-        'Þ' or 'þ' => "th",
-        'Ŋ' or 'ŋ' => "ng",
-        >= '\u00C0' and <= '\u017F' when LatinBase[c - '\u00C0'] != '-' => LatinBase[c - '\u00C0'].ToString(),
+        'ĳ' => "ij",
+        'þ' => "th",
+        'ŋ' => "ng",
+        'ø' => "o",
+        'ð' or 'đ' => "d",
+        'ł' => "l",
+        'ħ' => "h",
+        'ı' => "i",
         _ => null,
     };
 }
