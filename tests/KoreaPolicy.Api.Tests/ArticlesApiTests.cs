@@ -17,7 +17,7 @@ public sealed class ArticlesApiTests(KoreaPolicyApplication app) : IClassFixture
         var list = await GetJsonAsync("/api/articles");
 
         list.GetProperty("total").GetInt32().Should().Be(1);
-        list.GetProperty("links").GetProperty("self").GetString().Should().Be("/api/articles");
+        list.GetProperty("links").GetProperty("self").GetString().Should().Be("/api/articles?page=1");
         var summary = list.GetProperty("items").EnumerateArray().Single();
         summary.GetProperty("slug").GetString().Should().Be(Slug);
         summary.GetProperty("title").GetString().Should().Be("Bruce Klingner, Korea Policy Vol. 3, Issue 2 (December 15, 2025)");

@@ -36,7 +36,7 @@ public sealed class AuthorsAndThemesApiTests(KoreaPolicyApplication app) : IClas
 
         list.GetProperty("items").EnumerateArray().Select(a => a.GetProperty("slug").GetString())
             .Should().Equal(KoreaPolicyApplication.ArticleSlug);
-        list.GetProperty("links").GetProperty("self").GetString().Should().Be("/api/authors/bruce-klingner/articles");
+        list.GetProperty("links").GetProperty("self").GetString().Should().Be("/api/authors/bruce-klingner/articles?page=1");
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         "/api/themes",
         "/api/themes/{slug}",
         "/api/themes/{slug}/articles",
+        "/api/search",
         "/health",
     ];
 
@@ -47,17 +48,34 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
 
     [Theory]
     [MemberData(nameof(Endpoints))]
-    public async Task EachPathParameterIsDescribedWithAnExample(string path)
+    public async Task EachParameterIsDescribedAndEachPathParameterHasAnExample(string path)
     {
         var get = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get");
         var parameters = get.TryGetProperty("parameters", out var p) ? p.EnumerateArray().ToList() : [];
 
-        parameters.Should().HaveCount(path.Count(c => c == '{'));
+        parameters.Count(parameter => parameter.GetProperty("in").GetString() == "path").Should().Be(path.Count(c => c == '{'));
         foreach (var parameter in parameters)
         {
             parameter.GetProperty("description").GetString().Should().NotBeNullOrWhiteSpace();
-            parameter.GetProperty("example").GetString().Should().NotBeNullOrWhiteSpace("Swagger UI's Try it out starts from the example");
+            if (parameter.GetProperty("in").GetString() == "path")
+            {
+                parameter.GetProperty("example").GetString().Should().NotBeNullOrWhiteSpace("Swagger UI's Try it out starts from the example");
+            }
         }
+    }
+
+    [Theory]
+    [InlineData("/api/articles", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to", "sort", "fields")]
+    [InlineData("/api/articles/{slug}", "slug", "fields")]
+    [InlineData("/api/authors", "page", "pageSize")]
+    [InlineData("/api/themes/{slug}/articles", "slug", "page", "pageSize", "sort", "fields")]
+    [InlineData("/api/search", "q", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to")]
+    public async Task ListsDocumentTheirQueryParametersInCamelCase(string path, params string[] names)
+    {
+        var get = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get");
+
+        get.GetProperty("parameters").EnumerateArray().Select(parameter => parameter.GetProperty("name").GetString())
+            .Should().BeEquivalentTo(names);
     }
 
     [Theory]

@@ -80,9 +80,9 @@ public sealed class ArticleWriterTests : IDisposable
 
         outcome.Should().Be(SaveOutcome.Updated);
         archive.Dump()["authors"].Should().Equal("id=2 | slug=ellen-kim | name=Ellen Kim");
-        archive.Reader.ListAuthors().Should().Equal(new IndexEntry("ellen-kim", "Ellen Kim", 1));
+        archive.Reader.ListAuthors(PageRequest.First).Items.Should().Equal(new IndexEntry("ellen-kim", "Ellen Kim", 1));
         archive.Reader.FindAuthor("bruce-klingner").Should().BeNull();
-        archive.Reader.ArticlesByAuthor("bruce-klingner").Should().BeEmpty();
+        archive.Reader.ListArticles(new ArticleFilter { Author = "bruce-klingner" }, ArticleSort.NewestFirst, PageRequest.First).Items.Should().BeEmpty();
         var article = archive.Reader.FindArticle(Slug)!.Summary;
         article.Authors.Should().Equal(new NamedRef("ellen-kim", "Ellen Kim"));
         article.Title.Should().Be("Ellen Kim, Korea Policy Vol. 3, Issue 2 (December 15, 2025)");
@@ -98,10 +98,10 @@ public sealed class ArticleWriterTests : IDisposable
 
         archive.Writer.Save(TemporaryArchive.RecordFor(path));
 
-        archive.Reader.ListAuthors().Should().Equal(
+        archive.Reader.ListAuthors(PageRequest.First).Items.Should().Equal(
             new IndexEntry("bruce-klingner", "Bruce Klingner", 1),
             new IndexEntry("ellen-kim", "Ellen Kim", 1));
-        archive.Reader.ArticlesByAuthor("bruce-klingner").Select(a => a.Slug).Should().Equal("klingner-reprint");
+        archive.Reader.ListArticles(new ArticleFilter { Author = "bruce-klingner" }, ArticleSort.NewestFirst, PageRequest.First).Items.Select(a => a.Slug).Should().Equal("klingner-reprint");
     }
 
     [Fact]
@@ -138,11 +138,13 @@ public sealed class ArticleWriterTests : IDisposable
     {
         var good = TemporaryArchive.RecordFor(archive.CopyKlingner());
         var broken = good with { Sections = good.Sections.Select(s => s with { Slug = "same" }).ToList() };
+        var before = archive.Dump();
 
         var save = () => archive.Writer.Save(broken);
 
         save.Should().Throw<SqliteException>();
-        archive.Dump().Values.Should().AllSatisfy(rows => rows.Should().BeEmpty());
+        archive.Dump().Should().BeEquivalentTo(before, o => o.WithStrictOrdering());
+        archive.Dump()["articles"].Should().BeEmpty();
     }
 
     [Fact]
@@ -214,7 +216,7 @@ public sealed class ArticleWriterTests : IDisposable
         results[1].Should().Be(new IngestResult(good, SaveOutcome.Ingested, "b-klingner", null));
         results[2].Should().Be(new IngestResult(binary, null, null, $"{binary}:1: is not valid UTF-8 (byte 0x89 at offset 0)"));
         results.Count(r => r.Failed).Should().Be(2);
-        archive.Reader.ListArticles().Select(a => a.Slug).Should().Equal("b-klingner");
+        archive.Reader.ListArticles(ArticleFilter.None, ArticleSort.NewestFirst, PageRequest.First).Items.Select(a => a.Slug).Should().Equal("b-klingner");
     }
 
     [Fact]
@@ -303,14 +305,14 @@ public sealed class ArticleWriterTests : IDisposable
         archive.Writer.Save(TemporaryArchive.RecordFor(archive.CopyKlingner()));
         archive.Writer.Save(TemporaryArchive.RecordFor(archive.CopyKlingner("klingner-reprint.txt")));
 
-        archive.Reader.ListAuthors().Should().Equal(new IndexEntry("bruce-klingner", "Bruce Klingner", 2));
-        archive.Reader.ListThemes().Should().Equal(
+        archive.Reader.ListAuthors(PageRequest.First).Items.Should().Equal(new IndexEntry("bruce-klingner", "Bruce Klingner", 2));
+        archive.Reader.ListThemes(PageRequest.First).Items.Should().Equal(
             new IndexEntry("foreign-relations", "Foreign Relations", 2),
             new IndexEntry("geopolitics", "Geopolitics", 2),
             new IndexEntry("indo-pacific", "Indo-Pacific", 2),
             new IndexEntry("security", "Security", 2));
-        archive.Reader.ArticlesByAuthor("bruce-klingner").Select(a => a.Slug).Should().Equal("klingner-reprint", Slug);
-        archive.Reader.ArticlesByTheme("indo-pacific").Select(a => a.Slug).Should().Equal("klingner-reprint", Slug);
+        archive.Reader.ListArticles(new ArticleFilter { Author = "bruce-klingner" }, ArticleSort.NewestFirst, PageRequest.First).Items.Select(a => a.Slug).Should().Equal("klingner-reprint", Slug);
+        archive.Reader.ListArticles(new ArticleFilter { Themes = ["indo-pacific"] }, ArticleSort.NewestFirst, PageRequest.First).Items.Select(a => a.Slug).Should().Equal("klingner-reprint", Slug);
         archive.Reader.FindTheme("security").Should().Be(new IndexEntry("security", "Security", 2));
     }
 
@@ -322,8 +324,8 @@ public sealed class ArticleWriterTests : IDisposable
         archive.Reader.FindArticle("no-such-article").Should().BeNull();
         archive.Reader.FindAuthor("no-such-author").Should().BeNull();
         archive.Reader.FindTheme("no-such-theme").Should().BeNull();
-        archive.Reader.ArticlesByAuthor("no-such-author").Should().BeEmpty();
-        archive.Reader.ArticlesByTheme("no-such-theme").Should().BeEmpty();
+        archive.Reader.ListArticles(new ArticleFilter { Author = "no-such-author" }, ArticleSort.NewestFirst, PageRequest.First).Items.Should().BeEmpty();
+        archive.Reader.ListArticles(new ArticleFilter { Themes = ["no-such-theme"] }, ArticleSort.NewestFirst, PageRequest.First).Items.Should().BeEmpty();
     }
 
     private long ArticleId()

@@ -287,7 +287,7 @@ public static class ArticleMapping
 
     public static ParagraphResponse ToResponse(this ParagraphDetail p, string articleSlug) => new()
     {
-        Id = $"{articleSlug}-p-{p.Number}",
+        Id = ApiLinks.ParagraphId(articleSlug, p.Number),
         Number = p.Number,
         Text = p.Text,
         Footnotes = p.Footnotes,

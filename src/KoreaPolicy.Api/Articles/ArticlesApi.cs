@@ -4,6 +4,7 @@ using KoreaPolicy.Api.Hosting;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 
 namespace KoreaPolicy.Api.Articles;
 
@@ -17,13 +18,19 @@ public static class ArticlesApi
         group.MapGet("/", ListArticles)
             .WithName(nameof(ListArticles))
             .WithSummary("List articles")
-            .WithDescription("Every article's summary (no text), newest first; undated articles come last.");
+            .WithDescription("Article summaries (no text), a page at a time, filtered by author, themes, journal, issue and dates, "
+                + "newest first unless sorted otherwise. Link and X-Total-Count headers give the neighbouring pages and the total.")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithFieldSelection<RouteHandlerBuilder, ArticleSummaryResponse>()
+            .WithPagingHeaders();
 
         group.MapGet("/{slug}", GetArticle)
             .WithName(nameof(GetArticle))
             .WithSummary("Get an article")
             .WithDescription("The whole article: metadata, then its sections in order, each with its paragraphs.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithFieldSelection<RouteHandlerBuilder, ArticleResponse>();
 
         group.MapGet("/{slug}/sections", ListSections)
             .WithName(nameof(ListSections))
@@ -54,12 +61,27 @@ public static class ArticlesApi
         return group;
     }
 
-    public static Ok<ListResponse<ArticleSummaryResponse>> ListArticles(ArchiveReader archive) =>
-        TypedResults.Ok(archive.ListArticles().Select(a => a.ToResponse()).ToList().ToList(ApiLinks.Articles));
+    public static Results<Ok<PagedResponse<ArticleSummaryResponse>>, ProblemHttpResult> ListArticles(
+        [AsParameters] PageParameters paging,
+        [AsParameters] ArticleFilterParameters filter,
+        [AsParameters] ArticleListParameters list,
+        ArchiveReader archive,
+        HttpRequest request)
+    {
+        var errors = new QueryErrors();
+        var page = paging.Parse(errors);
+        var articleFilter = filter.Parse(errors);
+        var sort = list.Parse(errors);
+        return errors.Any
+            ? errors.ToProblem()
+            : TypedResults.Ok(archive.ListArticles(articleFilter, sort, page).ToResponse(a => a.ToResponse(), request));
+    }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
+    // "fields" is applied by FieldSelection after the handler; it is declared here to be documented.
     public static Results<Ok<ArticleResponse>, ProblemHttpResult> GetArticle(
         [Description("The article's slug, e.g. korea-policy-vol-3-issue-2-klingner.")] string slug,
+        [FromQuery(Name = FieldSelection.Parameter), Description(FieldSelection.Description)] string? fields,
         ArchiveReader archive) =>
         archive.FindArticle(slug) is { } article ? TypedResults.Ok(article.ToResponse()) : ArticleNotFound(slug);
 

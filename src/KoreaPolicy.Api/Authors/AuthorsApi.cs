@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using KoreaPolicy.Api.Articles;
 using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -15,6 +16,8 @@ public static class AuthorsApi
 
         group.MapGet("/", ListAuthors)
             .WithName(nameof(ListAuthors))
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithPagingHeaders()
             .WithSummary("List authors")
             .WithDescription("Every author with at least one article, by name, with their article counts.");
 
@@ -26,6 +29,9 @@ public static class AuthorsApi
 
         group.MapGet("/{slug}/articles", ListAuthorArticles)
             .WithName(nameof(ListAuthorArticles))
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .WithFieldSelection<RouteHandlerBuilder, ArticleSummaryResponse>()
+            .WithPagingHeaders()
             .WithSummary("List an author's articles")
             .WithDescription("The author's article summaries, newest first.")
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -33,8 +39,15 @@ public static class AuthorsApi
         return group;
     }
 
-    public static Ok<ListResponse<IndexEntryResponse>> ListAuthors(ArchiveReader archive) =>
-        TypedResults.Ok(archive.ListAuthors().Select(IndexMapping.ToAuthorResponse).ToList().ToList(ApiLinks.Authors));
+    public static Results<Ok<PagedResponse<IndexEntryResponse>>, ProblemHttpResult> ListAuthors(
+        [AsParameters] PageParameters paging,
+        ArchiveReader archive,
+        HttpRequest request)
+    {
+        var errors = new QueryErrors();
+        var page = paging.Parse(errors);
+        return errors.Any ? errors.ToProblem() : TypedResults.Ok(archive.ListAuthors(page).ToResponse(IndexMapping.ToAuthorResponse, request));
+    }
 
     /// <param name="slug" example="bruce-klingner">The author's slug.</param>
     public static Results<Ok<IndexEntryResponse>, ProblemHttpResult> GetAuthor(
@@ -43,12 +56,26 @@ public static class AuthorsApi
         archive.FindAuthor(slug) is { } author ? TypedResults.Ok(author.ToAuthorResponse()) : AuthorNotFound(slug);
 
     /// <param name="slug" example="bruce-klingner">The author's slug.</param>
-    public static Results<Ok<ListResponse<ArticleSummaryResponse>>, ProblemHttpResult> ListAuthorArticles(
-        [Description("The author's slug, e.g. bruce-klingner.")] string slug,
-        ArchiveReader archive) =>
-        archive.FindAuthor(slug) is null
+    public static Results<Ok<PagedResponse<ArticleSummaryResponse>>, ProblemHttpResult> ListAuthorArticles(
+        [Description("The author's slug.")] string slug,
+        [AsParameters] PageParameters paging,
+        [AsParameters] ArticleListParameters list,
+        ArchiveReader archive,
+        HttpRequest request)
+    {
+        var errors = new QueryErrors();
+        var page = paging.Parse(errors);
+        var sort = list.Parse(errors);
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var filter = new ArticleFilter { Author = slug };
+        return archive.FindAuthor(slug) is null
             ? AuthorNotFound(slug)
-            : TypedResults.Ok(archive.ArticlesByAuthor(slug).Select(a => a.ToResponse()).ToList().ToList(ApiLinks.AuthorArticles(slug)));
+            : TypedResults.Ok(archive.ListArticles(filter, sort, page).ToResponse(a => a.ToResponse(), request));
+    }
 
     private static ProblemHttpResult AuthorNotFound(string slug) =>
         Problems.NotFound($"No author has the slug '{slug}' (see {ApiLinks.Authors}).");

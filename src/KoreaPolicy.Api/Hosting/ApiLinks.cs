@@ -20,6 +20,9 @@ public static class ApiLinks
 
     public static string Paragraph(string articleSlug, int number) => $"{Paragraphs(articleSlug)}/{number}";
 
+    /// <summary>A paragraph's stable id: its article's slug and its number.</summary>
+    public static string ParagraphId(string articleSlug, int number) => $"{articleSlug}-p-{number}";
+
     public static string Author(string slug) => $"{Authors}/{Escape(slug)}";
 
     public static string AuthorArticles(string slug) => $"{Author(slug)}/articles";

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using KoreaPolicy.Api.Articles;
 using KoreaPolicy.Api.Authors;
 using KoreaPolicy.Api.Health;
+using KoreaPolicy.Api.Search;
 using KoreaPolicy.Api.Themes;
 using KoreaPolicy.Ingestion;
 using KoreaPolicy.Storage;
@@ -23,6 +24,7 @@ public static class KoreaPolicyHosting
         services.AddSingleton(sp => new ArchiveDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path));
         services.AddSingleton<ArticleWriter>();
         services.AddSingleton<ArchiveReader>();
+        services.AddSingleton<PassageSearch>();
         services.AddSingleton<IngestRun>();
 
         // --- HTTP: problem details for every error, camelCase JSON, health.
@@ -54,6 +56,7 @@ public static class KoreaPolicyHosting
         app.MapArticles();
         app.MapAuthors();
         app.MapThemes();
+        app.MapSearch();
         app.MapHealth();
 
         return app;

@@ -13,9 +13,13 @@ public static class Problems
 
     /// <summary>A malformed parameter: names it and says what is wrong.</summary>
     public static ProblemHttpResult InvalidParameter(string parameter, string reason) =>
+        InvalidParameters(new Dictionary<string, string[]> { [parameter] = [reason] });
+
+    /// <summary>Malformed parameters: each named with what is wrong, in <c>detail</c> and in <c>errors</c>.</summary>
+    public static ProblemHttpResult InvalidParameters(IReadOnlyDictionary<string, string[]> errors) =>
         TypedResults.Problem(
-            title: "Invalid parameter",
-            detail: $"Parameter '{parameter}': {reason}",
+            title: errors.Count == 1 ? "Invalid parameter" : "Invalid parameters",
+            detail: string.Join("; ", errors.SelectMany(e => e.Value.Select(reason => $"Parameter '{e.Key}': {reason}"))),
             statusCode: StatusCodes.Status400BadRequest,
-            extensions: new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [parameter] = [reason] } });
+            extensions: new Dictionary<string, object?> { ["errors"] = errors });
 }

@@ -24,32 +24,23 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         LEFT JOIN issues i ON i.id = a.issue_id
         """;
 
-    // Newest first; undated articles after the dated ones; the slug breaks ties so the order is stable.
-    private const string SummaryOrder = " ORDER BY a.published DESC NULLS LAST, a.slug";
-
-    public IReadOnlyList<ArticleSummary> ListArticles()
+    /// <summary>A page of the articles that pass the filter, in the order asked for.</summary>
+    public Page<ArticleSummary> ListArticles(ArticleFilter filter, ArticleSort sort, PageRequest page)
     {
+        var sql = ArticleFilterSql.For(filter);
+        sql.Parameters.Add("Size", page.Size);
+        sql.Parameters.Add("Offset", page.Offset);
         using var connection = database.Open();
-        var rows = connection.Query<ArticleRow>(SummarySelect + SummaryOrder).AsList();
-        return Summaries(connection, rows);
-    }
-
-    public IReadOnlyList<ArticleSummary> ArticlesByAuthor(string authorSlug)
-    {
-        using var connection = database.Open();
-        var rows = connection.Query<ArticleRow>(
-            SummarySelect + " WHERE a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE au.slug = @authorSlug)" + SummaryOrder,
-            new { authorSlug }).AsList();
-        return Summaries(connection, rows);
-    }
-
-    public IReadOnlyList<ArticleSummary> ArticlesByTheme(string themeSlug)
-    {
-        using var connection = database.Open();
-        var rows = connection.Query<ArticleRow>(
-            SummarySelect + " WHERE a.id IN (SELECT at.article_id FROM article_themes at JOIN themes t ON t.id = at.theme_id WHERE t.slug = @themeSlug)" + SummaryOrder,
-            new { themeSlug }).AsList();
-        return Summaries(connection, rows);
+        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM articles a WHERE 1 = 1" + sql.Conditions, sql.Parameters);
+        // The page's ids first, from the ordering index alone; the joins then run for one page,
+        // not for every row skipped on the way to a deep page.
+        var ids = connection.Query<long>(
+            "SELECT a.id FROM articles a WHERE 1 = 1" + sql.Conditions + ArticleFilterSql.OrderBy(sort) + " LIMIT @Size OFFSET @Offset",
+            sql.Parameters).AsList();
+        var rows = ids.Count == 0
+            ? []
+            : connection.Query<ArticleRow>(SummarySelect + " WHERE a.id IN @ids", new { ids }).OrderBy(r => ids.IndexOf(r.Id)).ToList();
+        return new Page<ArticleSummary>(Summaries(connection, rows), total, page);
     }
 
     public ArticleDetail? FindArticle(string slug)
@@ -84,15 +75,17 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         return new ArticleDetail(summary, row.JournalDescription, row.CanonicalUrl, row.Doi, row.License, metadata, sections);
     }
 
-    public IReadOnlyList<IndexEntry> ListAuthors()
+    public Page<IndexEntry> ListAuthors(PageRequest page)
     {
         using var connection = database.Open();
-        return connection.Query<IndexRow>(
+        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM authors");
+        var rows = connection.Query<IndexRow>(
             """
-            SELECT au.slug AS Slug, au.name AS Name, COUNT(aa.article_id) AS ArticleCount
-            FROM authors au JOIN article_authors aa ON aa.author_id = au.id
-            GROUP BY au.id ORDER BY au.name COLLATE NOCASE, au.slug
-            """).Select(r => r.ToEntry()).ToList();
+            SELECT au.slug AS Slug, au.name AS Name,
+                   (SELECT COUNT(*) FROM article_authors aa WHERE aa.author_id = au.id) AS ArticleCount
+            FROM authors au ORDER BY au.name COLLATE NOCASE, au.slug LIMIT @Size OFFSET @Offset
+            """, new { page.Size, page.Offset });
+        return new Page<IndexEntry>(rows.Select(r => r.ToEntry()).ToList(), total, page);
     }
 
     public IndexEntry? FindAuthor(string slug)
@@ -100,21 +93,23 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         using var connection = database.Open();
         return connection.QuerySingleOrDefault<IndexRow>(
             """
-            SELECT au.slug AS Slug, au.name AS Name, COUNT(aa.article_id) AS ArticleCount
-            FROM authors au JOIN article_authors aa ON aa.author_id = au.id
-            WHERE au.slug = @slug GROUP BY au.id
+            SELECT au.slug AS Slug, au.name AS Name,
+                   (SELECT COUNT(*) FROM article_authors aa WHERE aa.author_id = au.id) AS ArticleCount
+            FROM authors au WHERE au.slug = @slug
             """, new { slug })?.ToEntry();
     }
 
-    public IReadOnlyList<IndexEntry> ListThemes()
+    public Page<IndexEntry> ListThemes(PageRequest page)
     {
         using var connection = database.Open();
-        return connection.Query<IndexRow>(
+        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM themes");
+        var rows = connection.Query<IndexRow>(
             """
-            SELECT t.slug AS Slug, t.name AS Name, COUNT(at.article_id) AS ArticleCount
-            FROM themes t JOIN article_themes at ON at.theme_id = t.id
-            GROUP BY t.id ORDER BY t.name COLLATE NOCASE, t.slug
-            """).Select(r => r.ToEntry()).ToList();
+            SELECT t.slug AS Slug, t.name AS Name,
+                   (SELECT COUNT(*) FROM article_themes at WHERE at.theme_id = t.id) AS ArticleCount
+            FROM themes t ORDER BY t.name COLLATE NOCASE, t.slug LIMIT @Size OFFSET @Offset
+            """, new { page.Size, page.Offset });
+        return new Page<IndexEntry>(rows.Select(r => r.ToEntry()).ToList(), total, page);
     }
 
     public IndexEntry? FindTheme(string slug)
@@ -122,9 +117,9 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         using var connection = database.Open();
         return connection.QuerySingleOrDefault<IndexRow>(
             """
-            SELECT t.slug AS Slug, t.name AS Name, COUNT(at.article_id) AS ArticleCount
-            FROM themes t JOIN article_themes at ON at.theme_id = t.id
-            WHERE t.slug = @slug GROUP BY t.id
+            SELECT t.slug AS Slug, t.name AS Name,
+                   (SELECT COUNT(*) FROM article_themes at WHERE at.theme_id = t.id) AS ArticleCount
+            FROM themes t WHERE t.slug = @slug
             """, new { slug })?.ToEntry();
     }
 

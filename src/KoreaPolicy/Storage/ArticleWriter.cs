@@ -24,6 +24,10 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
     public SaveOutcome Save(ArticleRecord article)
     {
         using var connection = database.Open();
+        // With WAL, NORMAL syncs at checkpoints rather than at every commit: still safe from
+        // corruption, and at worst a power cut loses the last commits, which the next run
+        // re-ingests from the source texts. It makes a 10,000-article run I/O-cheap.
+        connection.Execute("PRAGMA synchronous = NORMAL;");
         // IMMEDIATE takes the write lock up front, so two ingest runs on one file queue up
         // instead of failing half-way with SQLITE_BUSY on the first write.
         using var transaction = BeginImmediate(connection);
@@ -80,6 +84,9 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
         else
         {
             articleId = existing.Id;
+            // First, while the rows still hold what was indexed: external-content FTS5 forgets a
+            // row only when told its old values exactly.
+            RemoveFromSearch(connection, transaction, articleId);
             connection.Execute(
                 """
                 UPDATE articles
@@ -101,6 +108,7 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
         }
 
         SaveChildren(connection, transaction, articleId, article);
+        AddToSearch(connection, transaction, articleId);
         if (existing is not null)
         {
             RemoveOrphans(connection, transaction);
@@ -177,6 +185,20 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
                 transaction);
         }
     }
+
+    private static void RemoveFromSearch(SqliteConnection connection, SqliteTransaction transaction, long articleId) =>
+        connection.Execute(
+            """
+            INSERT INTO search_index (search_index, rowid, text, heading, title)
+            SELECT 'delete', id, text, heading, title FROM search_passages WHERE article_id = @articleId
+            """, new { articleId }, transaction);
+
+    private static void AddToSearch(SqliteConnection connection, SqliteTransaction transaction, long articleId) =>
+        connection.Execute(
+            """
+            INSERT INTO search_index (rowid, text, heading, title)
+            SELECT id, text, heading, title FROM search_passages WHERE article_id = @articleId
+            """, new { articleId }, transaction);
 
     private static void LinkNamed(
         SqliteConnection connection, SqliteTransaction transaction, long articleId, IReadOnlyList<NamedRecord> names, string upsertSql, string linkSql)

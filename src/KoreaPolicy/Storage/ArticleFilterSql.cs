@@ -1,0 +1,84 @@
+using Dapper;
+using KoreaPolicy.Model;
+
+namespace KoreaPolicy.Storage;
+
+/// <summary>
+/// An <see cref="ArticleFilter"/> as SQL conditions on <c>articles a</c>. The text is put
+/// together from the constant fragments below, one per condition that is set, and every value
+/// is a parameter: no input ever becomes SQL, and the number of distinct statements Dapper
+/// caches stays bounded (one per combination of conditions).
+/// </summary>
+internal sealed record ArticleFilterSql(string Conditions, DynamicParameters Parameters)
+{
+    private const string ByAuthor =
+        " AND a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE au.slug = @Author)";
+
+    // Filed under every theme asked for: as many matching links as themes.
+    private const string ByThemes =
+        " AND a.id IN (SELECT at.article_id FROM article_themes at JOIN themes t ON t.id = at.theme_id"
+        + " WHERE t.slug IN @Themes GROUP BY at.article_id HAVING COUNT(*) = @ThemeCount)";
+
+    private const string ByJournal = " AND a.journal_id IN (SELECT id FROM journals WHERE slug = @Journal)";
+    private const string ByIssue = " AND a.issue_id IN (SELECT id FROM issues WHERE slug = @Issue)";
+    private const string ByIssueOfJournal =
+        " AND a.issue_id IN (SELECT i.id FROM issues i JOIN journals j ON j.id = i.journal_id WHERE i.slug = @Issue AND j.slug = @Journal)";
+
+    private const string FromDate = " AND a.published >= @From";
+    private const string ToDate = " AND a.published <= @To";
+
+    public static ArticleFilterSql For(ArticleFilter filter)
+    {
+        var conditions = "";
+        var parameters = new DynamicParameters();
+        if (filter.Author is { } author)
+        {
+            conditions += ByAuthor;
+            parameters.Add("Author", author);
+        }
+
+        if (filter.Themes.Count > 0)
+        {
+            var themes = filter.Themes.Distinct(StringComparer.Ordinal).ToArray();
+            conditions += ByThemes;
+            parameters.Add("Themes", themes);
+            parameters.Add("ThemeCount", themes.Length);
+        }
+
+        if (filter.Journal is { } journal)
+        {
+            conditions += filter.Issue is null ? ByJournal : ByIssueOfJournal;
+            parameters.Add("Journal", journal);
+        }
+
+        if (filter.Issue is { } issue)
+        {
+            conditions += filter.Journal is null ? ByIssue : "";
+            parameters.Add("Issue", issue);
+        }
+
+        if (filter.From is { } from)
+        {
+            conditions += FromDate;
+            parameters.Add("From", from.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (filter.To is { } to)
+        {
+            conditions += ToDate;
+            parameters.Add("To", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return new ArticleFilterSql(conditions, parameters);
+    }
+
+    /// <summary>The ORDER BY for a sort; the slug breaks ties so that pages never overlap.</summary>
+    public static string OrderBy(ArticleSort sort) => sort switch
+    {
+        // SQLite sorts NULL lowest, so DESC already puts undated articles last and can use the index.
+        ArticleSort.NewestFirst => " ORDER BY a.published DESC, a.slug",
+        ArticleSort.OldestFirst => " ORDER BY a.published IS NULL, a.published, a.slug",
+        ArticleSort.Title => " ORDER BY a.title COLLATE NOCASE, a.slug",
+        _ => throw new ArgumentOutOfRangeException(nameof(sort)),
+    };
+}

@@ -1,0 +1,136 @@
+using System.Text;
+using Dapper;
+using KoreaPolicy.Model;
+using KoreaPolicy.Search;
+
+namespace KoreaPolicy.Storage;
+
+/// <summary>A paragraph that matches a search, with where the matches are.</summary>
+/// <param name="Score">bm25 relevance, higher is better.</param>
+/// <param name="Snippet">A window of the paragraph around its best match, with the matches marked.</param>
+/// <param name="Matches">Where the matched terms are in <see cref="Text"/>.</param>
+public sealed record PassageHit(
+    string ArticleSlug,
+    string ArticleTitle,
+    int SectionPosition,
+    string SectionSlug,
+    string? SectionHeading,
+    int ParagraphNumber,
+    string Text,
+    MarkedText Snippet,
+    IReadOnlyList<TextSpan> Matches,
+    double Score);
+
+/// <summary>A span of a text, in UTF-16 code units (the indices of JavaScript and .NET strings).</summary>
+public sealed record TextSpan(int Start, int Length);
+
+/// <summary>A text with marked spans, e.g. the matches in a snippet.</summary>
+public sealed record MarkedText(string Text, IReadOnlyList<TextSpan> Marks);
+
+/// <summary>
+/// Searches the passage index (FTS5, see Sql/002_search.sql), ranked by bm25, with the same
+/// filters as article lists.
+/// </summary>
+public sealed class PassageSearch(ArchiveDatabase database)
+{
+    // Control characters never occur in an ingested text (ArticleFile refuses them), so they
+    // can mark the matches FTS5 finds without clashing with anything in the text.
+    private const char MarkStart = '\u0001';
+    private const char MarkEnd = '\u0002';
+
+    private const string HitsSelect =
+        """
+        SELECT f.rank AS Rank,
+               highlight(search_index, 0, char(1), char(2)) AS Highlighted,
+               snippet(search_index, 0, char(1), char(2), '…', 32) AS Snippet,
+               p.number AS ParagraphNumber, p.text AS Text,
+               s.position AS SectionPosition, s.slug AS SectionSlug, s.heading AS SectionHeading,
+               a.slug AS ArticleSlug, a.title AS ArticleTitle
+        FROM search_index f
+        JOIN paragraphs p ON p.id = f.rowid
+        JOIN sections s ON s.id = p.section_id
+        JOIN articles a ON a.id = p.article_id
+        WHERE search_index MATCH @Expression
+        """;
+
+    private const string CountSelect =
+        """
+        SELECT COUNT(*)
+        FROM search_index f
+        JOIN paragraphs p ON p.id = f.rowid
+        JOIN articles a ON a.id = p.article_id
+        WHERE search_index MATCH @Expression
+        """;
+
+    private const string UnfilteredCount = "SELECT COUNT(*) FROM search_index WHERE search_index MATCH @Expression";
+
+    public Page<PassageHit> Search(SearchQuery query, ArticleFilter filter, PageRequest page)
+    {
+        var sql = ArticleFilterSql.For(filter);
+        sql.Parameters.Add("Expression", query.Expression);
+        sql.Parameters.Add("Size", page.Size);
+        sql.Parameters.Add("Offset", page.Offset);
+
+        using var connection = database.Open();
+        var total = connection.ExecuteScalar<int>(sql.Conditions.Length == 0 ? UnfilteredCount : CountSelect + sql.Conditions, sql.Parameters);
+        var hits = total <= page.Offset
+            ? []
+            : connection.Query<HitRow>(HitsSelect + sql.Conditions + " ORDER BY f.rank LIMIT @Size OFFSET @Offset", sql.Parameters)
+                .Select(row => row.ToHit())
+                .ToList();
+        return new Page<PassageHit>(hits, total, page);
+    }
+
+    /// <summary>Takes FTS5's marks out of a text and says where they were.</summary>
+    internal static MarkedText Unmark(string marked)
+    {
+        var text = new StringBuilder(marked.Length);
+        var spans = new List<TextSpan>();
+        var start = -1;
+        foreach (var c in marked)
+        {
+            switch (c)
+            {
+                case MarkStart:
+                    start = text.Length;
+                    break;
+                case MarkEnd when start >= 0:
+                    spans.Add(new TextSpan(start, text.Length - start));
+                    start = -1;
+                    break;
+                default:
+                    text.Append(c);
+                    break;
+            }
+        }
+
+        return new MarkedText(text.ToString(), spans);
+    }
+
+    private sealed class HitRow
+    {
+        public double Rank { get; init; }
+        public string Highlighted { get; init; } = "";
+        public string Snippet { get; init; } = "";
+        public int ParagraphNumber { get; init; }
+        public string Text { get; init; } = "";
+        public int SectionPosition { get; init; }
+        public string SectionSlug { get; init; } = "";
+        public string? SectionHeading { get; init; }
+        public string ArticleSlug { get; init; } = "";
+        public string ArticleTitle { get; init; } = "";
+
+        public PassageHit ToHit() => new(
+            ArticleSlug,
+            ArticleTitle,
+            SectionPosition,
+            SectionSlug,
+            SectionHeading,
+            ParagraphNumber,
+            Text,
+            Unmark(Snippet),
+            Unmark(Highlighted).Marks,
+            // FTS5's bm25 is negative, lower is better; readers expect higher to be better.
+            Math.Round(-Rank, 4));
+    }
+}
