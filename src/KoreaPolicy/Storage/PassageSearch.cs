@@ -131,6 +131,6 @@ public sealed class PassageSearch(ArchiveDatabase database)
             Unmark(Snippet),
             Unmark(Highlighted).Marks,
             // FTS5's bm25 is negative, lower is better; readers expect higher to be better.
-            Math.Round(-Rank, 4));
+            -Rank);
     }
 }
