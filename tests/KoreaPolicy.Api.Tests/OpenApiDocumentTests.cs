@@ -19,6 +19,9 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         "/api/themes",
         "/api/themes/{slug}",
         "/api/themes/{slug}/articles",
+        "/api/journals",
+        "/api/journals/{slug}",
+        "/api/journals/{slug}/issues/{issue}",
         "/api/search",
         "/health",
     ];
@@ -69,6 +72,8 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
     [InlineData("/api/articles/{slug}", "slug", "fields")]
     [InlineData("/api/authors", "page", "pageSize")]
     [InlineData("/api/themes/{slug}/articles", "slug", "page", "pageSize", "sort", "fields")]
+    [InlineData("/api/journals", "page", "pageSize")]
+    [InlineData("/api/journals/{slug}/issues/{issue}", "slug", "issue", "page", "pageSize")]
     [InlineData("/api/search", "q", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to")]
     public async Task ListsDocumentTheirQueryParametersInCamelCase(string path, params string[] names)
     {
@@ -84,6 +89,9 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
     [InlineData("/api/articles/{slug}/paragraphs/{number}", "400")]
     [InlineData("/api/authors/{slug}", "404")]
     [InlineData("/api/themes/{slug}/articles", "404")]
+    [InlineData("/api/journals/{slug}", "404")]
+    [InlineData("/api/journals/{slug}/issues/{issue}", "400")]
+    [InlineData("/api/journals/{slug}/issues/{issue}", "404")]
     public async Task ErrorResponsesAreDocumentedAsProblemDetails(string path, string status)
     {
         var response = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty(status);
