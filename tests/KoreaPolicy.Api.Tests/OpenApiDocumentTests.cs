@@ -109,6 +109,9 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         article.GetProperty("slug").GetProperty("example").GetString().Should().Be(KoreaPolicyApplication.ArticleSlug);
         article.GetProperty("published").GetProperty("example").GetString().Should().Be("2025-12-15");
         schemas.GetProperty("ParagraphResponse").GetProperty("properties").GetProperty("number").GetProperty("example").GetInt32().Should().Be(6);
+        schemas.GetProperty("IssueSummaryResponse").GetProperty("properties").GetProperty("slug").GetProperty("example").GetString().Should().Be("vol-3-issue-2");
+        schemas.GetProperty("IssueDetailResponse").GetProperty("properties").EnumerateObject().Select(p => p.Name)
+            .Should().Equal("slug", "label", "volume", "number", "journal", "articles", "links");
     }
 
     private async Task<JsonElement> DocumentAsync() =>

@@ -20,7 +20,7 @@ public sealed record JournalSummaryResponse
     public required string? Publisher { get; init; }
 
     /// <summary>The journal's "About" blurb, when a page carries one.</summary>
-    /// <example>Korea Policy is the premier journal of the Korea Economic Institute of America.</example>
+    /// <example>Korea Policy is the premier journal for analysis and commentary on developments affecting the U.S.-South Korea alliance.</example>
     public required string? Description { get; init; }
 
     /// <summary>How many of its issues the archive holds.</summary>
@@ -50,7 +50,7 @@ public sealed record JournalDetailResponse
     public required string? Publisher { get; init; }
 
     /// <summary>The journal's "About" blurb, when a page carries one.</summary>
-    /// <example>Korea Policy is the premier journal of the Korea Economic Institute of America.</example>
+    /// <example>Korea Policy is the premier journal for analysis and commentary on developments affecting the U.S.-South Korea alliance.</example>
     public required string? Description { get; init; }
 
     /// <summary>How many of its issues the archive holds.</summary>
