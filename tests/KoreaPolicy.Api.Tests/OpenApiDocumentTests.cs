@@ -19,6 +19,9 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         "/api/themes",
         "/api/themes/{slug}",
         "/api/themes/{slug}/articles",
+        "/api/journals",
+        "/api/journals/{slug}",
+        "/api/journals/{slug}/issues/{issue}",
         "/api/search",
         "/health",
     ];
@@ -69,6 +72,8 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
     [InlineData("/api/articles/{slug}", "slug", "fields")]
     [InlineData("/api/authors", "page", "pageSize")]
     [InlineData("/api/themes/{slug}/articles", "slug", "page", "pageSize", "sort", "fields")]
+    [InlineData("/api/journals", "page", "pageSize")]
+    [InlineData("/api/journals/{slug}/issues/{issue}", "slug", "issue", "page", "pageSize")]
     [InlineData("/api/search", "q", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to")]
     public async Task ListsDocumentTheirQueryParametersInCamelCase(string path, params string[] names)
     {
@@ -84,6 +89,9 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
     [InlineData("/api/articles/{slug}/paragraphs/{number}", "400")]
     [InlineData("/api/authors/{slug}", "404")]
     [InlineData("/api/themes/{slug}/articles", "404")]
+    [InlineData("/api/journals/{slug}", "404")]
+    [InlineData("/api/journals/{slug}/issues/{issue}", "400")]
+    [InlineData("/api/journals/{slug}/issues/{issue}", "404")]
     public async Task ErrorResponsesAreDocumentedAsProblemDetails(string path, string status)
     {
         var response = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses").GetProperty(status);
@@ -101,6 +109,9 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         article.GetProperty("slug").GetProperty("example").GetString().Should().Be(KoreaPolicyApplication.ArticleSlug);
         article.GetProperty("published").GetProperty("example").GetString().Should().Be("2025-12-15");
         schemas.GetProperty("ParagraphResponse").GetProperty("properties").GetProperty("number").GetProperty("example").GetInt32().Should().Be(6);
+        schemas.GetProperty("IssueSummaryResponse").GetProperty("properties").GetProperty("slug").GetProperty("example").GetString().Should().Be("vol-3-issue-2");
+        schemas.GetProperty("IssueDetailResponse").GetProperty("properties").EnumerateObject().Select(p => p.Name)
+            .Should().Equal("slug", "label", "volume", "number", "journal", "articles", "links");
     }
 
     private async Task<JsonElement> DocumentAsync() =>

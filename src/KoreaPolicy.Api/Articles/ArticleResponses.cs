@@ -93,6 +93,20 @@ public sealed record JournalResponse
     /// <summary>The publisher, when the page names one.</summary>
     /// <example>Korea Economic Institute of America</example>
     public required string? Publisher { get; init; }
+
+    public required JournalLinks Links { get; init; }
+}
+
+/// <summary>Links of a journal.</summary>
+public sealed record JournalLinks
+{
+    /// <summary>The journal, with its issues.</summary>
+    /// <example>/api/journals/korea-policy</example>
+    public required string Self { get; init; }
+
+    /// <summary>Its articles.</summary>
+    /// <example>/api/articles?journal=korea-policy</example>
+    public required string Articles { get; init; }
 }
 
 /// <summary>An issue of a journal.</summary>
@@ -111,6 +125,24 @@ public sealed record IssueResponse
 
     /// <example>2</example>
     public required int? Number { get; init; }
+
+    public required IssueLinks Links { get; init; }
+}
+
+/// <summary>Links of an issue.</summary>
+public sealed record IssueLinks
+{
+    /// <summary>The issue, with its articles.</summary>
+    /// <example>/api/journals/korea-policy/issues/vol-3-issue-2</example>
+    public required string Self { get; init; }
+
+    /// <summary>Its journal.</summary>
+    /// <example>/api/journals/korea-policy</example>
+    public required string Journal { get; init; }
+
+    /// <summary>Its articles, as a filtered article list.</summary>
+    /// <example>/api/articles?journal=korea-policy&amp;issue=vol-3-issue-2</example>
+    public required string Articles { get; init; }
 }
 
 /// <summary>A metadata line of the page.</summary>
@@ -239,8 +271,8 @@ public static class ArticleMapping
         TitleSource = a.TitleSource,
         Authors = a.Authors.Select(n => n.ToAuthorResponse()).ToList(),
         Themes = a.Themes.Select(n => n.ToThemeResponse()).ToList(),
-        Journal = new JournalResponse { Slug = a.Journal.Slug, Name = a.Journal.Name, Publisher = a.Journal.Publisher },
-        Issue = a.Issue is { } i ? new IssueResponse { Slug = i.Slug, Label = i.Label, Volume = i.Volume, Number = i.Number } : null,
+        Journal = a.Journal.ToResponse(),
+        Issue = a.Issue?.ToResponse(a.Journal.Slug),
         Published = a.Published,
         Summary = a.Summary,
         WordCount = a.WordCount,
@@ -298,6 +330,36 @@ public static class ArticleMapping
             Article = ApiLinks.Article(articleSlug),
             Section = ApiLinks.Section(articleSlug, p.SectionSlug),
         },
+    };
+
+    public static JournalResponse ToResponse(this JournalRef j) => new()
+    {
+        Slug = j.Slug,
+        Name = j.Name,
+        Publisher = j.Publisher,
+        Links = JournalLinksOf(j.Slug),
+    };
+
+    public static IssueResponse ToResponse(this IssueRef i, string journalSlug) => new()
+    {
+        Slug = i.Slug,
+        Label = i.Label,
+        Volume = i.Volume,
+        Number = i.Number,
+        Links = IssueLinksOf(journalSlug, i.Slug),
+    };
+
+    public static JournalLinks JournalLinksOf(string slug) => new()
+    {
+        Self = ApiLinks.Journal(slug),
+        Articles = ApiLinks.JournalArticles(slug),
+    };
+
+    public static IssueLinks IssueLinksOf(string journalSlug, string issueSlug) => new()
+    {
+        Self = ApiLinks.Issue(journalSlug, issueSlug),
+        Journal = ApiLinks.Journal(journalSlug),
+        Articles = ApiLinks.IssueArticles(journalSlug, issueSlug),
     };
 
     public static NamedResponse ToAuthorResponse(this NamedRef n) => new()

@@ -16,7 +16,7 @@ public static class ApiDocumentation
             Title = "KoreaPolicy API",
             Version = DocumentName,
             Description = "The journal Korea Policy (Korea Economic Institute of America) as a structured archive: "
-                + "articles, their sections and paragraphs, authors and themes. Errors are RFC 9457 problem details.",
+                + "articles, their sections and paragraphs, authors, themes, journals and issues. Errors are RFC 9457 problem details.",
         });
 
         // The XML comments of response records and handlers become schema and parameter descriptions and examples.

@@ -9,6 +9,7 @@ public static class ApiLinks
     public const string Articles = "/api/articles";
     public const string Authors = "/api/authors";
     public const string Themes = "/api/themes";
+    public const string Journals = "/api/journals";
 
     public static string Article(string slug) => $"{Articles}/{Escape(slug)}";
 
@@ -30,6 +31,17 @@ public static class ApiLinks
     public static string Theme(string slug) => $"{Themes}/{Escape(slug)}";
 
     public static string ThemeArticles(string slug) => $"{Theme(slug)}/articles";
+
+    public static string Journal(string slug) => $"{Journals}/{Escape(slug)}";
+
+    public static string Issue(string journalSlug, string issueSlug) => $"{Journal(journalSlug)}/issues/{Escape(issueSlug)}";
+
+    /// <summary>The journal's articles: the article list, filtered.</summary>
+    public static string JournalArticles(string slug) => $"{Articles}?journal={Escape(slug)}";
+
+    /// <summary>The issue's articles: the article list, filtered by journal and issue (an issue slug is unique only within its journal).</summary>
+    public static string IssueArticles(string journalSlug, string issueSlug) =>
+        $"{Articles}?journal={Escape(journalSlug)}&issue={Escape(issueSlug)}";
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }

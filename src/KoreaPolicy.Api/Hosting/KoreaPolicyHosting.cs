@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using KoreaPolicy.Api.Articles;
 using KoreaPolicy.Api.Authors;
 using KoreaPolicy.Api.Health;
+using KoreaPolicy.Api.Journals;
 using KoreaPolicy.Api.Search;
 using KoreaPolicy.Api.Themes;
 using KoreaPolicy.Ingestion;
@@ -56,6 +57,7 @@ public static class KoreaPolicyHosting
         app.MapArticles();
         app.MapAuthors();
         app.MapThemes();
+        app.MapJournals();
         app.MapSearch();
         app.MapHealth();
 

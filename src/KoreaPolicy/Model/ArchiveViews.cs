@@ -13,6 +13,18 @@ public sealed record JournalRef(string Slug, string Name, string? Publisher);
 
 public sealed record IssueRef(string Slug, string Label, int? Volume, int? Number);
 
+/// <summary>A journal with how many issues and articles it has.</summary>
+public sealed record JournalSummary(string Slug, string Name, string? Description, string? Publisher, int IssueCount, int ArticleCount);
+
+/// <summary>An issue in its journal's list of issues, with how many articles it has.</summary>
+public sealed record IssueSummary(string Slug, string Label, int? Volume, int? Number, int ArticleCount);
+
+/// <summary>A journal and its issues, highest volume and number first.</summary>
+public sealed record JournalDetail(JournalSummary Journal, IReadOnlyList<IssueSummary> Issues);
+
+/// <summary>An issue and the journal it belongs to. Its articles are a list of their own (<c>ListArticles</c>).</summary>
+public sealed record IssueDetail(JournalRef Journal, IssueSummary Issue);
+
 /// <summary>An article without its text: what lists show.</summary>
 public sealed record ArticleSummary(
     string Slug,

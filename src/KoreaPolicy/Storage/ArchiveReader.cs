@@ -123,6 +123,62 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             """, new { slug })?.ToEntry();
     }
 
+    private const string JournalSelect =
+        """
+        SELECT j.slug AS Slug, j.name AS Name, j.description AS Description, j.publisher AS Publisher,
+               (SELECT COUNT(*) FROM issues i WHERE i.journal_id = j.id) AS IssueCount,
+               (SELECT COUNT(*) FROM articles a WHERE a.journal_id = j.id) AS ArticleCount
+        FROM journals j
+        """;
+
+    /// <summary>A page of the journals, by name, with their issue and article counts.</summary>
+    public Page<JournalSummary> ListJournals(PageRequest page)
+    {
+        using var connection = database.Open();
+        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM journals");
+        // No index on journals.name: the archive holds a handful of journals, and sorting them is cheaper than keeping one.
+        var rows = connection.Query<JournalRow>(
+            JournalSelect + " ORDER BY j.name COLLATE NOCASE, j.slug LIMIT @Size OFFSET @Offset", new { page.Size, page.Offset });
+        return new Page<JournalSummary>(rows.Select(r => r.ToSummary()).ToList(), total, page);
+    }
+
+    /// <summary>
+    /// The journal and all its issues (not paged: a journal has tens of issues, not thousands), highest
+    /// volume and number first; SQLite sorts NULL lowest, so unnumbered issues come last. Null for an unknown slug.
+    /// </summary>
+    public JournalDetail? FindJournal(string slug)
+    {
+        using var connection = database.Open();
+        using var results = connection.QueryMultiple(
+            JournalSelect + " WHERE j.slug = @slug;" +
+            """
+
+            SELECT i.slug AS Slug, i.label AS Label, i.volume AS Volume, i.number AS Number,
+                   (SELECT COUNT(*) FROM articles a WHERE a.issue_id = i.id) AS ArticleCount
+            FROM issues i JOIN journals j ON j.id = i.journal_id
+            WHERE j.slug = @slug
+            ORDER BY i.volume DESC, i.number DESC, i.label, i.slug;
+            """, new { slug });
+        var journal = results.ReadSingleOrDefault<JournalRow>();
+        return journal is null ? null : new JournalDetail(journal.ToSummary(), results.Read<IssueRow>().Select(r => r.ToSummary()).ToList());
+    }
+
+    /// <summary>One issue of one journal, with the journal; null when either slug is unknown.</summary>
+    public IssueDetail? FindIssue(string journalSlug, string issueSlug)
+    {
+        using var connection = database.Open();
+        // journals.slug is UNIQUE and issues has UNIQUE (journal_id, slug): two index lookups.
+        var row = connection.QuerySingleOrDefault<IssueRow>(
+            """
+            SELECT i.slug AS Slug, i.label AS Label, i.volume AS Volume, i.number AS Number,
+                   (SELECT COUNT(*) FROM articles a WHERE a.issue_id = i.id) AS ArticleCount,
+                   j.slug AS JournalSlug, j.name AS JournalName, j.publisher AS JournalPublisher
+            FROM issues i JOIN journals j ON j.id = i.journal_id
+            WHERE j.slug = @journalSlug AND i.slug = @issueSlug
+            """, new { journalSlug, issueSlug });
+        return row is null ? null : new IssueDetail(new JournalRef(row.JournalSlug, row.JournalName, row.JournalPublisher), row.ToSummary());
+    }
+
     /// <summary>True when the database answers and its schema is the one this program expects.</summary>
     public bool IsHealthy()
     {
@@ -228,6 +284,34 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         public int ArticleCount { get; init; }
 
         public IndexEntry ToEntry() => new(Slug, Name, ArticleCount);
+    }
+
+    private sealed class JournalRow
+    {
+        public string Slug { get; init; } = "";
+        public string Name { get; init; } = "";
+        public string? Description { get; init; }
+        public string? Publisher { get; init; }
+        public int IssueCount { get; init; }
+        public int ArticleCount { get; init; }
+
+        public JournalSummary ToSummary() => new(Slug, Name, Description, Publisher, IssueCount, ArticleCount);
+    }
+
+    private sealed class IssueRow
+    {
+        public string Slug { get; init; } = "";
+        public string Label { get; init; } = "";
+        public int? Volume { get; init; }
+        public int? Number { get; init; }
+        public int ArticleCount { get; init; }
+
+        // Set only by FindIssue, which reads the journal in the same row.
+        public string JournalSlug { get; init; } = "";
+        public string JournalName { get; init; } = "";
+        public string? JournalPublisher { get; init; }
+
+        public IssueSummary ToSummary() => new(Slug, Label, Volume, Number, ArticleCount);
     }
 
     private sealed class LinkRow
