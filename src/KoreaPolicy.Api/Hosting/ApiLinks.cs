@@ -13,6 +13,9 @@ public static class ApiLinks
 
     public static string Article(string slug) => $"{Articles}/{Escape(slug)}";
 
+    /// <summary>The article as a readable HTML page (not under /api: it is for people).</summary>
+    public static string ArticlePage(string slug) => $"/articles/{Escape(slug)}";
+
     public static string Sections(string articleSlug) => $"{Article(articleSlug)}/sections";
 
     public static string Section(string articleSlug, string sectionSlug) => $"{Sections(articleSlug)}/{Escape(sectionSlug)}";

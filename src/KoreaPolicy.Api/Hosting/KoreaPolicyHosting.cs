@@ -21,6 +21,7 @@ public static class KoreaPolicyHosting
         // --- Archive: one database, one writer, one reader, for the whole process.
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));
+        services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ArchiveDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path));
         services.AddSingleton<ArticleWriter>();
@@ -33,6 +34,13 @@ public static class KoreaPolicyHosting
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddHealthChecks().AddCheck<ArchiveHealthCheck>("archive");
+
+        // --- Cross-origin: other sites read the archive from browsers. Reading is open to any
+        // origin; nothing else is (there is nothing to write, and it stays that way by default).
+        services.AddCors(options => options.AddDefaultPolicy(policy => policy
+            .AllowAnyOrigin()
+            .WithMethods(HttpMethods.Get, HttpMethods.Head)
+            .WithExposedHeaders("Link", "X-Total-Count", "ETag", "Last-Modified")));
 
         // --- OpenAPI and Swagger UI.
         services.AddEndpointsApiExplorer();
@@ -47,6 +55,7 @@ public static class KoreaPolicyHosting
         // environment); an empty error status (unknown route, bad binding) gets a problem body.
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseCors();
 
         // --- Browsing: Swagger UI is a main way in, so it is on in every environment.
         app.UseSwagger();

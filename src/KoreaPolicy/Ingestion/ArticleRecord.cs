@@ -108,25 +108,18 @@ public sealed record ArticleRecord(
         var parts = new List<string>();
         if (parsed.Authors.Count > 0)
         {
-            parts.Add(JoinNames(parsed.Authors));
+            parts.Add(Byline.Join(parsed.Authors));
         }
 
         parts.Add(parsed.Issue?.Label ?? parsed.Journal.Name);
         var title = string.Join(", ", parts);
         if (parsed.Published is { } date)
         {
-            title += $" ({date.ToString("MMMM d, yyyy", CultureInfo.InvariantCulture)})";
+            title += $" ({Byline.Date(date)})";
         }
 
         return (title, TitleSource.Derived);
     }
-
-    private static string JoinNames(IReadOnlyList<string> names) => names.Count switch
-    {
-        1 => names[0],
-        2 => $"{names[0]} and {names[1]}",
-        _ => $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}",
-    };
 
     private static List<SectionRecord> NumberSections(IReadOnlyList<ParsedSection> parsed)
     {
