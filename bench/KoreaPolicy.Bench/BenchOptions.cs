@@ -6,11 +6,11 @@ namespace KoreaPolicy.Bench;
 internal sealed record BenchOptions(int Articles, int Requests, int Seed, bool Keep, string Out, int WarmUp, int MaxSecondsPerScenario)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/KoreaPolicy.Bench -- [--articles 10000] [--requests 2000] [--seed 20251215] [--keep] [--out bench/results/latest.md] [--warmup 100] [--max-seconds 60]";
+        "usage: dotnet run -c Release --project bench/KoreaPolicy.Bench -- [--articles 10000] [--requests 2000] [--seed 20251215] [--keep] [--out bench/results/latest.md] [--warmup 100] [--max-seconds 30]";
 
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(10_000, 2_000, 20251215, false, Path.Combine("bench", "results", "latest.md"), 100, 60);
+        var options = new BenchOptions(10_000, 2_000, 20251215, false, Path.Combine("bench", "results", "latest.md"), 100, 30);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
