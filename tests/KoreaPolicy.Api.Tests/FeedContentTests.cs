@@ -1,4 +1,3 @@
-using System.Xml.Linq;
 using static KoreaPolicy.Api.Tests.FeedReading;
 
 namespace KoreaPolicy.Api.Tests;

@@ -1,10 +1,6 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.ServiceModel.Syndication;
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using System.Xml;
-using System.Xml.Linq;
 using static KoreaPolicy.Api.Tests.FeedReading;
 
 namespace KoreaPolicy.Api.Tests;
