@@ -53,6 +53,40 @@ public sealed class FeedContentTests
     }
 
     [Fact]
+    public async Task AFeedHoldsOnlyTheNewestFiftyArticles()
+    {
+        var folder = Directory.CreateTempSubdirectory("koreapolicy-feed-many-").FullName;
+        try
+        {
+            for (var n = 1; n <= 55; n++)
+            {
+                var published = new DateOnly(2024, 1, 1).AddDays(n - 1);
+                await File.WriteAllTextAsync(Path.Combine(folder, $"note-{n:D2}.txt"), string.Join('\n',
+                [
+                    "Korea Policy",
+                    "Korea Policy Vol. 9, Issue 1About Korea Policy",
+                    "Korea Policy is a journal published by the Korea Economic Institute of America in Washington, D.C.",
+                    $"Title: Note {n}",
+                    "Author: Author A",
+                    "Theme: Trade",
+                    $"Published {published.ToString("MMMM d, yyyy", System.Globalization.CultureInfo.InvariantCulture)}",
+                    $"Note number {n} on the alliance.",
+                ]));
+            }
+
+            using var app = new KoreaPolicyApplication { ArticlesFolder = folder };
+            var feed = LoadJson(await app.CreateClient().GetFeedBytesAsync("/feeds/articles.json", "application/feed+json"));
+
+            feed.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("title").GetString())
+                .Should().Equal(Enumerable.Range(6, 50).Reverse().Select(n => $"Note {n}"), "the five oldest fall off");
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task AnEmptyArchiveGivesAnEmptyFeedDatedAtTheEpochNotNow()
     {
         var folder = Directory.CreateTempSubdirectory("koreapolicy-feed-empty-").FullName;
