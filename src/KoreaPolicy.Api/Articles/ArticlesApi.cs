@@ -28,6 +28,7 @@ public static class ArticlesApi
             .WithName(nameof(GetArticle))
             .WithSummary("Get an article")
             .WithDescription("The whole article: metadata, then its sections in order, each with its paragraphs.")
+            .WithFeedLinks()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithFieldSelection<RouteHandlerBuilder, ArticleResponse>();

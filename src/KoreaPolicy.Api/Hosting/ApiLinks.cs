@@ -11,6 +11,9 @@ public static class ApiLinks
     public const string Themes = "/api/themes";
     public const string Journals = "/api/journals";
 
+    /// <summary>Feeds are documents for feed readers, not API resources: they live beside /api, not under it.</summary>
+    public const string Feeds = "/feeds";
+
     public static string Article(string slug) => $"{Articles}/{Escape(slug)}";
 
     /// <summary>The article as a readable HTML page (not under /api: it is for people).</summary>
@@ -45,6 +48,19 @@ public static class ApiLinks
     /// <summary>The issue's articles: the article list, filtered by journal and issue (an issue slug is unique only within its journal).</summary>
     public static string IssueArticles(string journalSlug, string issueSlug) =>
         $"{Articles}?journal={Escape(journalSlug)}&issue={Escape(issueSlug)}";
+
+    // Feeds: one path per subject, the format named by the extension (atom, rss, json).
+
+    public static string ArticlesFeed(string extension) => $"{Feeds}/articles.{extension}";
+
+    public static string AuthorFeed(string slug, string extension) => $"{Feeds}/authors/{Escape(slug)}.{extension}";
+
+    public static string ThemeFeed(string slug, string extension) => $"{Feeds}/themes/{Escape(slug)}.{extension}";
+
+    public static string JournalFeed(string slug, string extension) => $"{Feeds}/journals/{Escape(slug)}.{extension}";
+
+    public static string IssueFeed(string journalSlug, string issueSlug, string extension) =>
+        $"{Feeds}/journals/{Escape(journalSlug)}/issues/{Escape(issueSlug)}.{extension}";
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 }

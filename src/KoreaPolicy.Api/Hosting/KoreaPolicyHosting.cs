@@ -68,6 +68,7 @@ public static class KoreaPolicyHosting
         app.MapThemes();
         app.MapJournals();
         app.MapSearch();
+        app.MapFeeds();
         app.MapHealth();
 
         return app;

@@ -1,0 +1,125 @@
+using System.ComponentModel;
+using System.Security.Cryptography;
+using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Model;
+using KoreaPolicy.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace KoreaPolicy.Api.Feeds;
+
+/// <summary>
+/// Syndication feeds of the newest articles, with their full text, in Atom, RSS and JSON Feed: of
+/// the whole archive, of an author, a theme, a journal and an issue. The extension names the format.
+/// </summary>
+public static class FeedsApi
+{
+    public static RouteGroupBuilder MapFeeds(this IEndpointRouteBuilder routes)
+    {
+        // Left out of the OpenAPI document: its checks (and Swagger UI) expect a JSON response per
+        // path, and a feed is XML or application/feed+json chosen by the extension. The README's
+        // "Feeds" section documents the routes instead; each article's Link header points to its feeds.
+        var group = routes.MapGroup(ApiLinks.Feeds).WithTags("Feeds").ExcludeFromDescription();
+
+        group.MapGet("/articles.{extension}", GetArticlesFeed)
+            .WithName(nameof(GetArticlesFeed))
+            .WithSummary("Feed of all articles")
+            .WithDescription("The newest articles of the archive with their full text, as Atom (.atom), RSS (.rss) or JSON Feed (.json).");
+
+        group.MapGet("/authors/{slug}.{extension}", GetAuthorFeed)
+            .WithName(nameof(GetAuthorFeed))
+            .WithSummary("Feed of an author's articles")
+            .WithDescription("The author's newest articles with their full text, as Atom, RSS or JSON Feed.");
+
+        group.MapGet("/themes/{slug}.{extension}", GetThemeFeed)
+            .WithName(nameof(GetThemeFeed))
+            .WithSummary("Feed of a theme's articles")
+            .WithDescription("The theme's newest articles with their full text, as Atom, RSS or JSON Feed.");
+
+        group.MapGet("/journals/{slug}.{extension}", GetJournalFeed)
+            .WithName(nameof(GetJournalFeed))
+            .WithSummary("Feed of a journal's articles")
+            .WithDescription("The journal's newest articles with their full text, as Atom, RSS or JSON Feed.");
+
+        group.MapGet("/journals/{slug}/issues/{issue}.{extension}", GetIssueFeed)
+            .WithName(nameof(GetIssueFeed))
+            .WithSummary("Feed of an issue's articles")
+            .WithDescription("The issue's articles with their full text, as Atom, RSS or JSON Feed.");
+
+        return group;
+    }
+
+    public static Results<FileContentHttpResult, ProblemHttpResult> GetArticlesFeed(
+        [Description("atom, rss or json.")] string extension,
+        ArchiveReader archive,
+        HttpRequest request) =>
+        Serve(extension, () => FeedSubject.AllArticles(), archive, request);
+
+    public static Results<FileContentHttpResult, ProblemHttpResult> GetAuthorFeed(
+        [Description("The author's slug, e.g. bruce-klingner.")] string slug,
+        [Description("atom, rss or json.")] string extension,
+        ArchiveReader archive,
+        HttpRequest request) =>
+        Serve(extension, () => archive.FindAuthor(slug) is { } author ? FeedSubject.Author(author) : null, archive, request,
+            $"No author has the slug '{slug}' (see {ApiLinks.Authors}).");
+
+    public static Results<FileContentHttpResult, ProblemHttpResult> GetThemeFeed(
+        [Description("The theme's slug, e.g. security.")] string slug,
+        [Description("atom, rss or json.")] string extension,
+        ArchiveReader archive,
+        HttpRequest request) =>
+        Serve(extension, () => archive.FindTheme(slug) is { } theme ? FeedSubject.Theme(theme) : null, archive, request,
+            $"No theme has the slug '{slug}' (see {ApiLinks.Themes}).");
+
+    public static Results<FileContentHttpResult, ProblemHttpResult> GetJournalFeed(
+        [Description("The journal's slug, e.g. korea-policy.")] string slug,
+        [Description("atom, rss or json.")] string extension,
+        ArchiveReader archive,
+        HttpRequest request) =>
+        Serve(extension, () => archive.FindJournal(slug) is { } journal ? FeedSubject.Journal(journal.Journal) : null, archive, request,
+            $"No journal has the slug '{slug}' (see {ApiLinks.Journals}).");
+
+    public static Results<FileContentHttpResult, ProblemHttpResult> GetIssueFeed(
+        [Description("The journal's slug, e.g. korea-policy.")] string slug,
+        [Description("The issue's slug within the journal, e.g. vol-3-issue-2.")] string issue,
+        [Description("atom, rss or json.")] string extension,
+        ArchiveReader archive,
+        HttpRequest request) =>
+        Serve(extension, () => archive.FindIssue(slug, issue) is { } found ? FeedSubject.Issue(found) : null, archive, request,
+            $"Journal '{slug}' has no issue '{issue}' (see {ApiLinks.Journal(slug)}).");
+
+    /// <summary>
+    /// The feed of a subject in the format its extension names. An unknown extension or subject is
+    /// a 404: the URL names no feed. The bytes carry an ETag (and Last-Modified), so a reader that
+    /// polls with If-None-Match gets a bodiless 304 while nothing changed.
+    /// </summary>
+    private static Results<FileContentHttpResult, ProblemHttpResult> Serve(
+        string extension, Func<FeedSubject?> findSubject, ArchiveReader archive, HttpRequest request, string notFound = "")
+    {
+        if (FeedFormat.FromExtension(extension) is not { } format)
+        {
+            return Problems.NotFound(
+                $"There is no '.{extension}' feed; feeds come as {string.Join(", ", FeedFormat.All.Select(f => $".{f.Extension} ({f.Name})"))}.");
+        }
+
+        if (findSubject() is not { } subject)
+        {
+            return Problems.NotFound(notFound);
+        }
+
+        var feed = ArticleFeed.For(subject, format, Articles(archive, subject.Filter), PublicUrls.For(request));
+        var bytes = format == FeedFormat.Json ? JsonFeed.Write(feed)
+            : format == FeedFormat.Atom ? SyndicationWriter.Atom(feed)
+            : SyndicationWriter.Rss(feed);
+        var tag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16))}\"");
+        return TypedResults.Bytes(bytes, format.ContentType, lastModified: feed.Updated, entityTag: tag);
+    }
+
+    // One query for the newest summaries, then one FindArticle per entry for its text: up to
+    // 50 small indexed reads on a local SQLite file, traded for not writing a second article query.
+    private static List<ArticleDetail> Articles(ArchiveReader archive, ArticleFilter filter) =>
+        archive.ListArticles(filter, ArticleSort.NewestFirst, new PageRequest(1, ArticleFeed.Size)).Items
+            .Select(s => archive.FindArticle(s.Slug))
+            .OfType<ArticleDetail>()
+            .ToList();
+}
