@@ -24,6 +24,7 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         "/api/journals/{slug}/issues/{issue}",
         "/api/search",
         "/health",
+        "/oembed",
     ];
 
     public static TheoryData<string> Endpoints => new(Paths);
@@ -69,7 +70,9 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
 
     [Theory]
     [InlineData("/api/articles", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to", "sort", "fields")]
-    [InlineData("/api/articles/{slug}", "slug", "fields")]
+    [InlineData("/api/articles/{slug}", "slug", "fields", "format")]
+    [InlineData("/api/articles/{slug}/paragraphs/{number}", "slug", "number", "format")]
+    [InlineData("/oembed", "url", "maxwidth", "maxheight", "format")]
     [InlineData("/api/authors", "page", "pageSize")]
     [InlineData("/api/themes/{slug}/articles", "slug", "page", "pageSize", "sort", "fields")]
     [InlineData("/api/journals", "page", "pageSize")]
