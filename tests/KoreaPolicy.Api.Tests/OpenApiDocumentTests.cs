@@ -103,6 +103,20 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
             .GetProperty("$ref").GetString().Should().EndWith("/ProblemDetails");
     }
 
+    [Theory]
+    [InlineData("/api/articles/{slug}", "application/json", "text/html", "text/markdown", "text/plain", "application/ld+json")]
+    [InlineData("/api/articles/{slug}/sections/{section}", "application/json", "text/html", "text/markdown", "text/plain")]
+    [InlineData("/api/articles/{slug}/paragraphs/{number}", "application/json", "text/html", "text/markdown", "text/plain")]
+    public async Task NegotiatedEndpointsDocumentEachMediaTypeAndThe406(string path, params string[] mediaTypes)
+    {
+        var responses = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses");
+
+        responses.GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name).Should().Equal(mediaTypes);
+        responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema")
+            .GetProperty("$ref").GetString().Should().NotBeNullOrEmpty("the JSON keeps its typed schema");
+        responses.GetProperty("406").GetProperty("content").GetProperty("application/problem+json").ValueKind.Should().Be(JsonValueKind.Object);
+    }
+
     [Fact]
     public async Task ResponseSchemasCarryExamples()
     {
