@@ -24,6 +24,7 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         "/api/journals/{slug}/issues/{issue}",
         "/api/search",
         "/health",
+        "/oembed",
     ];
 
     public static TheoryData<string> Endpoints => new(Paths);
@@ -69,7 +70,9 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
 
     [Theory]
     [InlineData("/api/articles", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to", "sort", "fields")]
-    [InlineData("/api/articles/{slug}", "slug", "fields")]
+    [InlineData("/api/articles/{slug}", "slug", "fields", "format")]
+    [InlineData("/api/articles/{slug}/paragraphs/{number}", "slug", "number", "format")]
+    [InlineData("/oembed", "url", "maxwidth", "maxheight", "format")]
     [InlineData("/api/authors", "page", "pageSize")]
     [InlineData("/api/themes/{slug}/articles", "slug", "page", "pageSize", "sort", "fields")]
     [InlineData("/api/journals", "page", "pageSize")]
@@ -98,6 +101,20 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
 
         response.GetProperty("content").GetProperty("application/problem+json").GetProperty("schema")
             .GetProperty("$ref").GetString().Should().EndWith("/ProblemDetails");
+    }
+
+    [Theory]
+    [InlineData("/api/articles/{slug}", "application/json", "text/html", "text/markdown", "text/plain", "application/ld+json")]
+    [InlineData("/api/articles/{slug}/sections/{section}", "application/json", "text/html", "text/markdown", "text/plain")]
+    [InlineData("/api/articles/{slug}/paragraphs/{number}", "application/json", "text/html", "text/markdown", "text/plain")]
+    public async Task NegotiatedEndpointsDocumentEachMediaTypeAndThe406(string path, params string[] mediaTypes)
+    {
+        var responses = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get").GetProperty("responses");
+
+        responses.GetProperty("200").GetProperty("content").EnumerateObject().Select(c => c.Name).Should().Equal(mediaTypes);
+        responses.GetProperty("200").GetProperty("content").GetProperty("application/json").GetProperty("schema")
+            .GetProperty("$ref").GetString().Should().NotBeNullOrEmpty("the JSON keeps its typed schema");
+        responses.GetProperty("406").GetProperty("content").GetProperty("application/problem+json").ValueKind.Should().Be(JsonValueKind.Object);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Representations;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -27,10 +28,12 @@ public static class ArticlesApi
         group.MapGet("/{slug}", GetArticle)
             .WithName(nameof(GetArticle))
             .WithSummary("Get an article")
-            .WithDescription("The whole article: metadata, then its sections in order, each with its paragraphs.")
+            .WithDescription("The whole article: metadata, then its sections in order, each with its paragraphs. "
+                + "JSON by default; also an HTML fragment, Markdown, plain text, schema.org JSON-LD or IPTC ninjs, by Accept or format=.")
             .WithFeedLinks()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithRepresentations(ArticleFormats.Article)
             .WithFieldSelection<RouteHandlerBuilder, ArticleResponse>();
 
         group.MapGet("/{slug}/sections", ListSections)
@@ -42,9 +45,11 @@ public static class ArticlesApi
         group.MapGet("/{slug}/sections/{section}", GetSection)
             .WithName(nameof(GetSection))
             .WithSummary("Get a section")
-            .WithDescription("One section, by its slug or its 1-based position in the article.")
+            .WithDescription("One section, by its slug or its 1-based position in the article. "
+                + "JSON by default; also an HTML fragment, Markdown or plain text, by Accept or format=.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithRepresentations(ArticleFormats.Part);
 
         group.MapGet("/{slug}/paragraphs", ListParagraphs)
             .WithName(nameof(ListParagraphs))
@@ -55,9 +60,11 @@ public static class ArticlesApi
         group.MapGet("/{slug}/paragraphs/{number}", GetParagraph)
             .WithName(nameof(GetParagraph))
             .WithSummary("Get a paragraph")
-            .WithDescription("One paragraph by its 1-based number across the article.")
+            .WithDescription("One paragraph by its 1-based number across the article. "
+                + "JSON by default; also an HTML fragment, Markdown or plain text, by Accept or format=.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .WithRepresentations(ArticleFormats.Part);
 
         return group;
     }
@@ -79,12 +86,24 @@ public static class ArticlesApi
     }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
-    // "fields" is applied by FieldSelection after the handler; it is declared here to be documented.
-    public static Results<Ok<ArticleResponse>, ProblemHttpResult> GetArticle(
+    // "fields" is applied by FieldSelection after the handler, and "format" read by Negotiation; both are declared here to be documented.
+    public static Results<Ok<ArticleResponse>, ContentHttpResult, ProblemHttpResult> GetArticle(
         [Description("The article's slug, e.g. korea-policy-vol-3-issue-2-klingner.")] string slug,
         [FromQuery(Name = FieldSelection.Parameter), Description(FieldSelection.Description)] string? fields,
-        ArchiveReader archive) =>
-        archive.FindArticle(slug) is { } article ? TypedResults.Ok(article.ToResponse()) : ArticleNotFound(slug);
+        [FromQuery(Name = Negotiation.FormatParameter), Description(ArticleFormatDescription)] string? format,
+        ArchiveReader archive,
+        HttpRequest request)
+    {
+        var chosen = Negotiation.Choose(request, ArticleFormats.Article, out var problem);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        return archive.FindArticle(slug) is { } article
+            ? Representation.Of(chosen, article.ToResponse, f => ArticleFormats.Render(article, f, PublicUrls.For(request)))
+            : ArticleParts.ArticleNotFound(slug);
+    }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     public static Results<Ok<ListResponse<SectionResponse>>, ProblemHttpResult> ListSections(
@@ -96,35 +115,27 @@ public static class ArticlesApi
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="section" example="2">The section's slug or 1-based position.</param>
-    public static Results<Ok<SectionResponse>, ProblemHttpResult> GetSection(
+    public static Results<Ok<SectionResponse>, ContentHttpResult, ProblemHttpResult> GetSection(
         [Description("The article's slug.")] string slug,
         [Description("The section's slug (e.g. us-demands-more-promises-less-in-alliance) or its 1-based position (e.g. 2).")] string section,
-        ArchiveReader archive)
+        [FromQuery(Name = Negotiation.FormatParameter), Description(PartFormatDescription)] string? format,
+        ArchiveReader archive,
+        HttpRequest request)
     {
+        var chosen = Negotiation.Choose(request, ArticleFormats.Part, out var problem);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
         if (archive.FindArticle(slug) is not { } article)
         {
-            return ArticleNotFound(slug);
+            return ArticleParts.ArticleNotFound(slug);
         }
 
-        SectionDetail? found;
-        // Digits address a position, anything else a slug; "0", "-1" and overflows are malformed positions.
-        if (section.TrimStart('-', '+') is { Length: > 0 } digits && digits.All(char.IsAsciiDigit))
-        {
-            if (!int.TryParse(section, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var position) || position < 1)
-            {
-                return Problems.InvalidParameter(nameof(section), $"a section position is a whole number from 1; got '{section}'");
-            }
-
-            found = article.Sections.FirstOrDefault(s => s.Position == position);
-        }
-        else
-        {
-            found = article.Sections.FirstOrDefault(s => s.Slug == section);
-        }
-
-        return found is not null
-            ? TypedResults.Ok(found.ToResponse(slug))
-            : Problems.NotFound($"Article '{slug}' has no section '{section}'; it has {article.Sections.Count} (see {ApiLinks.Sections(slug)}).");
+        return ArticleParts.FindSection(article, section, out problem) is { } found
+            ? Representation.Of(chosen, () => found.ToResponse(slug), f => ArticleFormats.Render(found, f))
+            : problem!;
     }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
@@ -137,27 +148,34 @@ public static class ArticlesApi
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="number" example="7">The paragraph's 1-based number across the article.</param>
-    public static Results<Ok<ParagraphResponse>, ProblemHttpResult> GetParagraph(
+    public static Results<Ok<ParagraphResponse>, ContentHttpResult, ProblemHttpResult> GetParagraph(
         [Description("The article's slug.")] string slug,
         [Description("The paragraph's 1-based number across the article, e.g. 7.")] string number,
-        ArchiveReader archive)
+        [FromQuery(Name = Negotiation.FormatParameter), Description(PartFormatDescription)] string? format,
+        ArchiveReader archive,
+        HttpRequest request)
     {
-        if (!int.TryParse(number, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) || n < 1)
+        var chosen = Negotiation.Choose(request, ArticleFormats.Part, out var problem);
+        if (problem is not null || !ArticleParts.TryParseNumber(number, out var n, out problem))
         {
-            return Problems.InvalidParameter(nameof(number), $"a paragraph number is a whole number from 1; got '{number}'");
+            return problem;
         }
 
         if (archive.FindArticle(slug) is not { } article)
         {
-            return ArticleNotFound(slug);
+            return ArticleParts.ArticleNotFound(slug);
         }
 
-        var paragraph = article.Sections.SelectMany(s => s.Paragraphs).FirstOrDefault(p => p.Number == n);
-        return paragraph is not null
-            ? TypedResults.Ok(paragraph.ToResponse(slug))
-            : Problems.NotFound($"Article '{slug}' has no paragraph {n}; it has {article.Sections.Sum(s => s.Paragraphs.Count)}.");
+        return ArticleParts.FindParagraph(article, n, out problem) is { } paragraph
+            ? Representation.Of(chosen, () => paragraph.ToResponse(slug), f => ArticleFormats.Render(paragraph, f))
+            : problem!;
     }
 
-    private static ProblemHttpResult ArticleNotFound(string slug) =>
-        Problems.NotFound($"No article has the slug '{slug}' (see {ApiLinks.Articles}).");
+    private const string ArticleFormatDescription =
+        "The representation, overriding Accept: json (default), html (a fragment), markdown, text or jsonld (schema.org ScholarlyArticle). Unknown values are a 400.";
+
+    private const string PartFormatDescription =
+        "The representation, overriding Accept: json (default), html (a fragment), markdown or text. Unknown values are a 400.";
+
+    private static ProblemHttpResult ArticleNotFound(string slug) => ArticleParts.ArticleNotFound(slug);
 }

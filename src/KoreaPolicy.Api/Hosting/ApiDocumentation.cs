@@ -1,4 +1,5 @@
 using System.Reflection;
+using KoreaPolicy.Api.Representations;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
@@ -26,9 +27,30 @@ public static class ApiDocumentation
             options.IncludeXmlComments(xml, includeControllerXmlComments: true);
         }
 
+        // The HTML, Markdown, text and JSON-LD representations beside the JSON of a 200.
+        options.OperationFilter<RepresentationsOperationFilter>();
+
         // Nested response records share short names (Links, ...): the full name keeps schema ids unique.
         options.CustomSchemaIds(type => type.IsGenericType
             ? $"{type.Name[..type.Name.IndexOf('`')]}Of{string.Join("And", type.GetGenericArguments().Select(t => t.Name))}"
             : type.Name);
+    }
+}
+
+/// <summary>Adds the media types of <see cref="RepresentationsMetadata"/> to the 200 response, each a string.</summary>
+public sealed class RepresentationsOperationFilter : IOperationFilter
+{
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata.OfType<RepresentationsMetadata>().FirstOrDefault();
+        if (metadata is null || operation.Responses?.TryGetValue("200", out var ok) != true || ok is not OpenApiResponse { Content: { } content })
+        {
+            return;
+        }
+
+        foreach (var mediaType in metadata.MediaTypes)
+        {
+            content[mediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
+        }
     }
 }

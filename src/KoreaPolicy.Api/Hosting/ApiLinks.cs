@@ -19,6 +19,18 @@ public static class ApiLinks
     /// <summary>The article as a readable HTML page (not under /api: it is for people).</summary>
     public static string ArticlePage(string slug) => $"/articles/{Escape(slug)}";
 
+    /// <summary>A section as a snippet for other sites' pages.</summary>
+    public static string SectionEmbed(string articleSlug, string sectionSlug) => $"/embed{ArticlePage(articleSlug)}/sections/{Escape(sectionSlug)}";
+
+    /// <summary>A paragraph as a snippet for other sites' pages.</summary>
+    public static string ParagraphEmbed(string articleSlug, int number) => $"/embed{ArticlePage(articleSlug)}/paragraphs/{number}";
+
+    /// <summary>The oEmbed endpoint.</summary>
+    public const string OEmbedEndpoint = "/oembed";
+
+    /// <summary>The oEmbed answer for one of this site's URLs (the page's discovery link).</summary>
+    public static string OEmbed(string url) => $"{OEmbedEndpoint}?url={Escape(url)}&format=json";
+
     public static string Sections(string articleSlug) => $"{Article(articleSlug)}/sections";
 
     public static string Section(string articleSlug, string sectionSlug) => $"{Sections(articleSlug)}/{Escape(sectionSlug)}";

@@ -1,8 +1,10 @@
 using System.Text.Json.Serialization;
 using KoreaPolicy.Api.Articles;
 using KoreaPolicy.Api.Authors;
+using KoreaPolicy.Api.Embeds;
 using KoreaPolicy.Api.Health;
 using KoreaPolicy.Api.Journals;
+using KoreaPolicy.Api.Pages;
 using KoreaPolicy.Api.Search;
 using KoreaPolicy.Api.Themes;
 using KoreaPolicy.Ingestion;
@@ -70,6 +72,10 @@ public static class KoreaPolicyHosting
         app.MapSearch();
         app.MapFeeds();
         app.MapHealth();
+
+        // --- For people and other sites: the article page, embeds, oEmbed (outside /api).
+        app.MapPages();
+        app.MapOEmbed();
 
         return app;
     }
