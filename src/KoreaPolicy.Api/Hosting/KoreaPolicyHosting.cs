@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using KoreaPolicy.Api.Articles;
 using KoreaPolicy.Api.Authors;
+using KoreaPolicy.Api.Citations;
 using KoreaPolicy.Api.Health;
 using KoreaPolicy.Api.Journals;
 using KoreaPolicy.Api.Search;
@@ -64,6 +65,7 @@ public static class KoreaPolicyHosting
 
         // --- The route table.
         app.MapArticles();
+        app.MapCitations();
         app.MapAuthors();
         app.MapThemes();
         app.MapJournals();
