@@ -13,6 +13,9 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         "/api/articles/{slug}/sections/{section}",
         "/api/articles/{slug}/paragraphs",
         "/api/articles/{slug}/paragraphs/{number}",
+        "/api/articles/{slug}/citation",
+        "/api/articles/{slug}/sections/{section}/citation",
+        "/api/articles/{slug}/paragraphs/{number}/citation",
         "/api/authors",
         "/api/authors/{slug}",
         "/api/authors/{slug}/articles",
@@ -73,6 +76,7 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
     [InlineData("/api/articles/{slug}", "slug", "fields", "format")]
     [InlineData("/api/articles/{slug}/paragraphs/{number}", "slug", "number", "format")]
     [InlineData("/oembed", "url", "maxwidth", "maxheight", "format")]
+    [InlineData("/api/articles/{slug}/citation", "slug", "style", "format")]
     [InlineData("/api/authors", "page", "pageSize")]
     [InlineData("/api/themes/{slug}/articles", "slug", "page", "pageSize", "sort", "fields")]
     [InlineData("/api/journals", "page", "pageSize")]
@@ -90,6 +94,9 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
     [InlineData("/api/articles/{slug}", "404")]
     [InlineData("/api/articles/{slug}/sections/{section}", "400")]
     [InlineData("/api/articles/{slug}/paragraphs/{number}", "400")]
+    [InlineData("/api/articles/{slug}/citation", "400")]
+    [InlineData("/api/articles/{slug}/citation", "406")]
+    [InlineData("/api/articles/{slug}/paragraphs/{number}/citation", "404")]
     [InlineData("/api/authors/{slug}", "404")]
     [InlineData("/api/themes/{slug}/articles", "404")]
     [InlineData("/api/journals/{slug}", "404")]

@@ -42,6 +42,13 @@ public static class ApiLinks
     /// <summary>A paragraph's stable id: its article's slug and its number.</summary>
     public static string ParagraphId(string articleSlug, int number) => $"{articleSlug}-p-{number}";
 
+    /// <summary>How to cite the article (and, below, one of its sections or paragraphs).</summary>
+    public static string ArticleCitation(string slug) => $"{Article(slug)}/citation";
+
+    public static string SectionCitation(string articleSlug, string sectionSlug) => $"{Section(articleSlug, sectionSlug)}/citation";
+
+    public static string ParagraphCitation(string articleSlug, int number) => $"{Paragraph(articleSlug, number)}/citation";
+
     public static string Author(string slug) => $"{Authors}/{Escape(slug)}";
 
     public static string AuthorArticles(string slug) => $"{Author(slug)}/articles";

@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using KoreaPolicy.Api.Articles;
 using KoreaPolicy.Api.Authors;
 using KoreaPolicy.Api.Embeds;
+using KoreaPolicy.Api.Citations;
 using KoreaPolicy.Api.Health;
 using KoreaPolicy.Api.Journals;
 using KoreaPolicy.Api.Pages;
@@ -66,6 +67,7 @@ public static class KoreaPolicyHosting
 
         // --- The route table.
         app.MapArticles();
+        app.MapCitations();
         app.MapAuthors();
         app.MapThemes();
         app.MapJournals();

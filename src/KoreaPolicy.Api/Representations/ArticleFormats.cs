@@ -15,7 +15,7 @@ public static class ArticleFormats
         ContentFormat.Markdown,
         ContentFormat.Text,
         ContentFormat.JsonLd,
-        // TODO(ninjs): ContentFormat.Ninjs, once the ninjs representation is wired in (Representations/Ninjs*).
+        ContentFormat.Ninjs,
     ];
 
     /// <summary>A section or a paragraph: no JSON-LD, which describes whole works.</summary>
@@ -28,6 +28,7 @@ public static class ArticleFormats
         "markdown" => ArticleMarkdown.Article(article),
         "text" => ArticlePlainText.Article(article),
         "jsonld" => ArticleJsonLd.Serve(article, urls),
+        "ninjs" => ArticleNinjs.Build(article, urls).ToJsonString(),
         _ => throw new UnreachableException($"No article rendering for {format.Name}"),
     };
 
