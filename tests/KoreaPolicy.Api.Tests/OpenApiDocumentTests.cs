@@ -111,7 +111,7 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
     }
 
     [Theory]
-    [InlineData("/api/articles/{slug}", "application/json", "text/html", "text/markdown", "text/plain", "application/ld+json")]
+    [InlineData("/api/articles/{slug}", "application/json", "text/html", "text/markdown", "text/plain", "application/ld+json", "application/ninjs+json")]
     [InlineData("/api/articles/{slug}/sections/{section}", "application/json", "text/html", "text/markdown", "text/plain")]
     [InlineData("/api/articles/{slug}/paragraphs/{number}", "application/json", "text/html", "text/markdown", "text/plain")]
     public async Task NegotiatedEndpointsDocumentEachMediaTypeAndThe406(string path, params string[] mediaTypes)
