@@ -38,31 +38,47 @@ public sealed class PassageSearch(ArchiveDatabase database)
     private const char MarkStart = '\u0001';
     private const char MarkEnd = '\u0002';
 
-    private const string HitsSelect =
+    // Ranking happens inside FTS5 (ORDER BY rank is its own, so no sort of all matches in SQL),
+    // and highlight/snippet run for the page's rows only. A filter joins just enough to test the
+    // paragraph's article against a set computed once. The page's paragraphs, sections and
+    // articles are read afterwards, for at most a page of ids.
+    private const string RankedPage =
         """
-        SELECT f.rank AS Rank,
+        SELECT rowid AS Id, rank AS Rank,
                highlight(search_index, 0, char(1), char(2)) AS Highlighted,
-               snippet(search_index, 0, char(1), char(2), '…', 32) AS Snippet,
-               p.number AS ParagraphNumber, p.text AS Text,
+               snippet(search_index, 0, char(1), char(2), '…', 32) AS Snippet
+        FROM search_index
+        WHERE search_index MATCH @Expression
+        ORDER BY rank LIMIT @Size OFFSET @Offset
+        """;
+
+    private const string FilteredRankedPagePrefix =
+        """
+        SELECT f.rowid AS Id, f.rank AS Rank,
+               highlight(search_index, 0, char(1), char(2)) AS Highlighted,
+               snippet(search_index, 0, char(1), char(2), '…', 32) AS Snippet
+        FROM search_index f JOIN paragraphs p ON p.id = f.rowid
+        WHERE search_index MATCH @Expression AND p.article_id IN (SELECT a.id FROM articles a WHERE 1 = 1
+        """;
+
+    private const string Count = "SELECT COUNT(*) FROM search_index WHERE search_index MATCH @Expression";
+
+    private const string FilteredCountPrefix =
+        """
+        SELECT COUNT(*) FROM search_index f JOIN paragraphs p ON p.id = f.rowid
+        WHERE search_index MATCH @Expression AND p.article_id IN (SELECT a.id FROM articles a WHERE 1 = 1
+        """;
+
+    private const string Passages =
+        """
+        SELECT p.id AS Id, p.number AS ParagraphNumber, p.text AS Text,
                s.position AS SectionPosition, s.slug AS SectionSlug, s.heading AS SectionHeading,
                a.slug AS ArticleSlug, a.title AS ArticleTitle
-        FROM search_index f
-        JOIN paragraphs p ON p.id = f.rowid
+        FROM paragraphs p
         JOIN sections s ON s.id = p.section_id
         JOIN articles a ON a.id = p.article_id
-        WHERE search_index MATCH @Expression
+        WHERE p.id IN @ids
         """;
-
-    private const string CountSelect =
-        """
-        SELECT COUNT(*)
-        FROM search_index f
-        JOIN paragraphs p ON p.id = f.rowid
-        JOIN articles a ON a.id = p.article_id
-        WHERE search_index MATCH @Expression
-        """;
-
-    private const string UnfilteredCount = "SELECT COUNT(*) FROM search_index WHERE search_index MATCH @Expression";
 
     public Page<PassageHit> Search(SearchQuery query, ArticleFilter filter, PageRequest page)
     {
@@ -70,14 +86,21 @@ public sealed class PassageSearch(ArchiveDatabase database)
         sql.Parameters.Add("Expression", query.Expression);
         sql.Parameters.Add("Size", page.Size);
         sql.Parameters.Add("Offset", page.Offset);
+        var filtered = sql.Conditions.Length > 0;
 
         using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>(sql.Conditions.Length == 0 ? UnfilteredCount : CountSelect + sql.Conditions, sql.Parameters);
-        var hits = total <= page.Offset
-            ? []
-            : connection.Query<HitRow>(HitsSelect + sql.Conditions + " ORDER BY f.rank LIMIT @Size OFFSET @Offset", sql.Parameters)
-                .Select(row => row.ToHit())
-                .ToList();
+        var total = connection.ExecuteScalar<int>(filtered ? FilteredCountPrefix + sql.Conditions + ")" : Count, sql.Parameters);
+        if (total <= page.Offset)
+        {
+            return new Page<PassageHit>([], total, page);
+        }
+
+        var ranked = connection.Query<RankedRow>(
+            filtered ? FilteredRankedPagePrefix + sql.Conditions + ") ORDER BY f.rank LIMIT @Size OFFSET @Offset" : RankedPage,
+            sql.Parameters).AsList();
+        var ids = ranked.Select(r => r.Id).ToArray();
+        var passages = connection.Query<PassageRow>(Passages, new { ids }).ToDictionary(p => p.Id);
+        var hits = ranked.Select(r => passages[r.Id].ToHit(r)).ToList();
         return new Page<PassageHit>(hits, total, page);
     }
 
@@ -107,11 +130,17 @@ public sealed class PassageSearch(ArchiveDatabase database)
         return new MarkedText(text.ToString(), spans);
     }
 
-    private sealed class HitRow
+    private sealed class RankedRow
     {
+        public long Id { get; init; }
         public double Rank { get; init; }
         public string Highlighted { get; init; } = "";
         public string Snippet { get; init; } = "";
+    }
+
+    private sealed class PassageRow
+    {
+        public long Id { get; init; }
         public int ParagraphNumber { get; init; }
         public string Text { get; init; } = "";
         public int SectionPosition { get; init; }
@@ -120,7 +149,7 @@ public sealed class PassageSearch(ArchiveDatabase database)
         public string ArticleSlug { get; init; } = "";
         public string ArticleTitle { get; init; } = "";
 
-        public PassageHit ToHit() => new(
+        public PassageHit ToHit(RankedRow ranked) => new(
             ArticleSlug,
             ArticleTitle,
             SectionPosition,
@@ -128,9 +157,9 @@ public sealed class PassageSearch(ArchiveDatabase database)
             SectionHeading,
             ParagraphNumber,
             Text,
-            Unmark(Snippet),
-            Unmark(Highlighted).Marks,
+            Unmark(ranked.Snippet),
+            Unmark(ranked.Highlighted).Marks,
             // FTS5's bm25 is negative, lower is better; readers expect higher to be better.
-            -Rank);
+            -ranked.Rank);
     }
 }
