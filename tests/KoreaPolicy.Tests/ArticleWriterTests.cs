@@ -8,6 +8,27 @@ namespace KoreaPolicy.Tests;
 /// <summary>Writing articles into a real SQLite file and reading them back. Each test has its own file.</summary>
 public sealed class ArticleWriterTests : IDisposable
 {
+    [Fact]
+    public void TheArchiveVersionRisesWithEveryChangeAndOnlyThen()
+    {
+        var version = new ArchiveVersion(archive.Database, TimeProvider.System);
+        var path = archive.CopyKlingner();
+        var start = version.Current;
+
+        archive.Writer.Save(TemporaryArchive.RecordFor(path));
+        var afterIngest = Read();
+        archive.Writer.Save(TemporaryArchive.RecordFor(path));
+        var afterUnchanged = Read();
+        archive.WriteText(Path.GetFileName(path), ArticlePages.Klingner + "\nA closing note.");
+        archive.Writer.Save(TemporaryArchive.RecordFor(path));
+
+        afterIngest.Should().BeGreaterThan(start);
+        afterUnchanged.Should().Be(afterIngest);
+        Read().Should().BeGreaterThan(afterUnchanged);
+
+        long Read() => new ArchiveVersion(archive.Database, TimeProvider.System).Current;
+    }
+
     private const string FileName = "korea-policy-vol-3-issue-2-klingner.txt";
     private const string Slug = "korea-policy-vol-3-issue-2-klingner";
 

@@ -16,7 +16,9 @@ public static class HealthApi
             .WithTags("Health")
             .WithName(nameof(GetHealth))
             .WithSummary("Check health")
-            .WithDescription("200 when the database answers and its schema is current; 503 otherwise.");
+            .WithDescription("200 when the database answers and its schema is current; 503 otherwise.")
+            // A probe asks the database every time, never a stored answer.
+            .CacheOutput(policy => policy.NoCache());
 
     public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealth(HealthCheckService health, CancellationToken cancellationToken)
     {

@@ -10,7 +10,9 @@ using KoreaPolicy.Api.Search;
 using KoreaPolicy.Api.Themes;
 using KoreaPolicy.Ingestion;
 using KoreaPolicy.Storage;
+using System.Globalization;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace KoreaPolicy.Api.Hosting;
 
@@ -30,6 +32,7 @@ public static class KoreaPolicyHosting
         services.AddSingleton<ArticleWriter>();
         services.AddSingleton<ArchiveReader>();
         services.AddSingleton<PassageSearch>();
+        services.AddSingleton<ArchiveVersion>();
         services.AddSingleton<IngestRun>();
 
         // --- HTTP: problem details for every error, camelCase JSON, health.
@@ -44,6 +47,22 @@ public static class KoreaPolicyHosting
             .AllowAnyOrigin()
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
             .WithExposedHeaders("Link", "X-Total-Count", "ETag", "Last-Modified")));
+
+        // --- Responses built once per content version, then served from memory. The archive's
+        // version is part of every cache key, so an ingestion (in this process or another) makes
+        // every stored response unreachable at once; nothing is ever served stale for longer
+        // than ArchiveVersion.MaxAge. Representations differ by query (all of it) and Accept.
+        services.AddOutputCache(options =>
+        {
+            options.SizeLimit = 64 * 1024 * 1024;
+            // Slugs and feed extensions are case-sensitive: /feeds/articles.ATOM is a 404, not the Atom feed.
+            options.UseCaseSensitivePaths = true;
+            options.AddBasePolicy(policy => policy
+                .Expire(TimeSpan.FromHours(1))
+                .SetVaryByHeader(HeaderNames.Accept)
+                .VaryByValue(context => new KeyValuePair<string, string>(
+                    "archive", context.RequestServices.GetRequiredService<ArchiveVersion>().Current.ToString(CultureInfo.InvariantCulture))));
+        });
 
         // --- OpenAPI and Swagger UI.
         services.AddEndpointsApiExplorer();
@@ -64,6 +83,7 @@ public static class KoreaPolicyHosting
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "KoreaPolicy API");
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
+        app.UseOutputCache();
 
         // --- The route table.
         app.MapArticles();

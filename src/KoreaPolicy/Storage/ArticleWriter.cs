@@ -114,6 +114,7 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
             RemoveOrphans(connection, transaction);
         }
 
+        connection.Execute("UPDATE archive_state SET version = version + 1", transaction: transaction);
         transaction.Commit();
         return existing is null ? SaveOutcome.Ingested : SaveOutcome.Updated;
     }
