@@ -4,8 +4,9 @@ namespace KoreaPolicy.Bench;
 internal sealed record Scenario(string Name, string Template);
 
 /// <summary>
-/// The HTTP scenarios, in one table. Some endpoints (search, paging) are being built on another
-/// branch; until they are merged they answer 404 and the report counts that as non-2xx.
+/// The HTTP scenarios, in one table. The API keeps built responses in memory per content version,
+/// so a repeated URL measures the cache; the "uncached" scenarios add a query parameter the API
+/// ignores but the cache keys on ({n}, the request's number), so every request is built afresh.
 /// </summary>
 internal static class Scenarios
 {
@@ -19,14 +20,20 @@ internal static class Scenarios
         new("search: prefix", "/api/search?q={prefix}*"),
         new("search: word + theme", "/api/search?q={word}&theme=security"),
         new("search: word + date range", "/api/search?q={word}&from=2020-01-01&to=2021-12-31"),
+        new("search, uncached: one word", "/api/search?q={word}&uncached={n}"),
+        new("search, uncached: phrase", "/api/search?q=%22{phrase}%22&uncached={n}"),
+        new("search, uncached: word + theme", "/api/search?q={word}&theme=security&uncached={n}"),
         new("list: first page", "/api/articles?page=1&pageSize=20"),
         new("list: middle page", "/api/articles?page={middlePage}&pageSize=20"),
         new("list: last page", "/api/articles?page={lastPage}&pageSize=20"),
         new("list: by title, page at 80 %", "/api/articles?page={titlePage}&pageSize=20&sort=title"),
         new("list: theme security, page 100", "/api/articles?theme=security&page=100"),
         new("list: authors, page 10", "/api/authors?page=10"),
+        new("list, uncached: last page", "/api/articles?page={lastPage}&pageSize=20&uncached={n}"),
+        new("list, uncached: middle page by title", "/api/articles?page={middlePage}&pageSize=20&sort=title&uncached={n}"),
         new("read: article", "/api/articles/{slug}"),
         new("read: paragraph 7", "/api/articles/{slug}/paragraphs/7"),
+        new("read, uncached: article", "/api/articles/{slug}?uncached={n}"),
     ];
 
     /// <summary>
@@ -53,7 +60,7 @@ internal static class Scenarios
 
     public static string Expand(string template, IReadOnlyDictionary<string, string[]> values, int request)
     {
-        var url = template;
+        var url = template.Replace("{n}", request.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal);
         foreach (var (name, options) in values)
         {
             url = url.Replace("{" + name + "}", options[request % options.Length], StringComparison.Ordinal);
