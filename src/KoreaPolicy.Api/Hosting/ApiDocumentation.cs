@@ -20,6 +20,10 @@ public static class ApiDocumentation
                 + "articles, their sections and paragraphs, authors, themes, journals and issues. Errors are RFC 9457 problem details.",
         });
 
+        // HEAD answers like GET (HeadRequests); documenting it twice would only repeat every operation.
+        options.DocInclusionPredicate((document, api) =>
+            api.HttpMethod != HttpMethods.Head && (api.GroupName is null || api.GroupName == document));
+
         // The XML comments of response records and handlers become schema and parameter descriptions and examples.
         var xml = Path.Combine(AppContext.BaseDirectory, $"{Assembly.GetExecutingAssembly().GetName().Name}.xml");
         if (File.Exists(xml))

@@ -85,19 +85,20 @@ public static class KoreaPolicyHosting
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
         app.UseOutputCache();
 
-        // --- The route table.
-        app.MapArticles();
-        app.MapCitations();
-        app.MapAuthors();
-        app.MapThemes();
-        app.MapJournals();
-        app.MapSearch();
-        app.MapFeeds();
-        app.MapHealth();
+        // --- The route table. Every GET also answers HEAD.
+        var site = app.MapGroup("").AnswerHeadLikeGet();
+        site.MapArticles();
+        site.MapCitations();
+        site.MapAuthors();
+        site.MapThemes();
+        site.MapJournals();
+        site.MapSearch();
+        site.MapFeeds();
+        site.MapHealth();
 
         // --- For people and other sites: the article page, embeds, oEmbed (outside /api).
-        app.MapPages();
-        app.MapOEmbed();
+        site.MapPages();
+        site.MapOEmbed();
 
         return app;
     }

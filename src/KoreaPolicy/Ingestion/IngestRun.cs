@@ -21,18 +21,48 @@ public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? Art
 /// </summary>
 public sealed class IngestRun(ArticleWriter writer)
 {
+    /// <summary>
+    /// Ingests every file, in order. Reading and parsing (pure, and a sixth of the time) run
+    /// ahead on the other cores while this thread saves, one article per transaction, in the
+    /// files' order; SQLite has one writer anyway.
+    /// </summary>
     public IReadOnlyList<IngestResult> Ingest(IEnumerable<string> paths) =>
-        paths.SelectMany(Expand).Select(IngestFile).ToList();
+        paths.SelectMany(Expand)
+            .AsParallel()
+            .AsOrdered()
+            .WithMergeOptions(ParallelMergeOptions.NotBuffered)
+            .Select(Prepare)
+            .AsSequential()
+            .Select(Save)
+            .ToList();
 
-    public IngestResult IngestFile(string path)
+    public IngestResult IngestFile(string path) => Save(Prepare(path));
+
+    // A file read, checked and parsed into a record, or the error that stopped it.
+    private static (string Path, ArticleRecord? Article, string? Error) Prepare(string path)
     {
         try
         {
             var file = ArticleFile.Read(path);
-            var parsed = Parse(file);
-            var article = ArticleRecord.Create(file, parsed);
-            var outcome = writer.Save(article);
-            return new IngestResult(path, outcome, article.Slug, null);
+            return (path, ArticleRecord.Create(file, Parse(file)), null);
+        }
+        catch (IngestionException e)
+        {
+            return (path, null, e.Message);
+        }
+    }
+
+    private IngestResult Save((string Path, ArticleRecord? Article, string? Error) prepared)
+    {
+        var (path, article, error) = prepared;
+        if (article is null)
+        {
+            return new IngestResult(path, null, null, error);
+        }
+
+        try
+        {
+            return new IngestResult(path, writer.Save(article), article.Slug, null);
         }
         catch (IngestionException e)
         {
