@@ -98,7 +98,7 @@ public static class CitationsApi
             return ArticleParts.ArticleNotFound(slug);
         }
 
-        return Respond(CitedWork.From(article, PublicUrls.For(request)), style, request, ApiLinks.ArticleCitation(slug), passage: null, heading: null);
+        return Respond(CitedWork.From(article, PublicUrls.For(request)), style, request, slug, ApiLinks.ArticleCitation(slug), passage: null, heading: null);
     }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
@@ -123,7 +123,7 @@ public static class CitationsApi
 
         var urls = PublicUrls.For(request);
         var locator = Locator.ForSection(found, urls.Canonical(slug, article.CanonicalUrl));
-        return Respond(CitedWork.From(article, urls, locator), style, request,
+        return Respond(CitedWork.From(article, urls, locator), style, request, slug,
             ApiLinks.SectionCitation(slug, found.Slug), ApiLinks.Section(slug, found.Slug), found.Heading);
     }
 
@@ -154,7 +154,7 @@ public static class CitationsApi
 
         var urls = PublicUrls.For(request);
         var locator = Locator.ForParagraph(paragraph, urls.Canonical(slug, article.CanonicalUrl));
-        return Respond(CitedWork.From(article, urls, locator), style, request,
+        return Respond(CitedWork.From(article, urls, locator), style, request, slug,
             ApiLinks.ParagraphCitation(slug, n), ApiLinks.Paragraph(slug, n), paragraph.SectionHeading);
     }
 
@@ -164,7 +164,7 @@ public static class CitationsApi
     /// format= over every representation, with the JSON object as the default.
     /// </summary>
     private static Results<Ok<CitationResponse>, ContentHttpResult, ProblemHttpResult> Respond(
-        CitedWork work, string? style, HttpRequest request, string self, string? passage, string? heading)
+        CitedWork work, string? style, HttpRequest request, string slug, string self, string? passage, string? heading)
     {
         request.HttpContext.Response.Headers.Vary = HeaderNames.Accept;
         ContentFormat chosen;
@@ -210,7 +210,7 @@ public static class CitationsApi
         }
 
         return chosen == ContentFormat.Json
-            ? TypedResults.Ok(ToResponse(work, self, passage, heading))
+            ? TypedResults.Ok(ToResponse(work, slug, self, passage, heading))
             : Write(work, chosen, formattedStyle);
     }
 
@@ -235,9 +235,9 @@ public static class CitationsApi
             .SelectMany(a => a.Parameters)
             .FirstOrDefault(p => p.Name.Equals("style", StringComparison.OrdinalIgnoreCase))?.Value.Value?.Trim('"');
 
-    private static CitationResponse ToResponse(CitedWork work, string self, string? passage, string? heading) => new()
+    private static CitationResponse ToResponse(CitedWork work, string slug, string self, string? passage, string? heading) => new()
     {
-        Article = ArticleSlug(self),
+        Article = slug,
         Url = work.Link ?? "",
         Doi = work.Doi,
         Locator = work.Locator is { } locator
@@ -249,10 +249,6 @@ public static class CitationsApi
         Bibtex = BibTexCitation.Format(work),
         Ris = RisCitation.Format(work),
         CslJson = CslJsonCitation.Items(work),
-        Links = new CitationLinks { Self = self, Article = ApiLinks.Article(ArticleSlug(self)), Passage = passage },
+        Links = new CitationLinks { Self = self, Article = ApiLinks.Article(slug), Passage = passage },
     };
-
-    // The slug as the route gave it, unescaped from the self link built from it.
-    private static string ArticleSlug(string self) =>
-        Uri.UnescapeDataString(self[(ApiLinks.Articles.Length + 1)..].Split('/')[0]);
 }

@@ -1,10 +1,8 @@
 using System.ComponentModel;
-using System.Security.Cryptography;
 using KoreaPolicy.Api.Hosting;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Net.Http.Headers;
 
 namespace KoreaPolicy.Api.Feeds;
 
@@ -90,8 +88,8 @@ public static class FeedsApi
 
     /// <summary>
     /// The feed of a subject in the format its extension names. An unknown extension or subject is
-    /// a 404: the URL names no feed. The bytes carry an ETag (and Last-Modified), so a reader that
-    /// polls with If-None-Match gets a bodiless 304 while nothing changed.
+    /// a 404: the URL names no feed. The bytes carry Last-Modified (and, like every response, an
+    /// ETag from ConditionalRequests), so a reader that polls gets a bodiless 304 while nothing changed.
     /// </summary>
     private static Results<FileContentHttpResult, ProblemHttpResult> Serve(
         string extension, Func<FeedSubject?> findSubject, ArchiveReader archive, HttpRequest request, string notFound = "")
@@ -111,8 +109,7 @@ public static class FeedsApi
         var bytes = format == FeedFormat.Json ? JsonFeed.Write(feed)
             : format == FeedFormat.Atom ? SyndicationWriter.Atom(feed)
             : SyndicationWriter.Rss(feed);
-        var tag = new EntityTagHeaderValue($"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16))}\"");
-        return TypedResults.Bytes(bytes, format.ContentType, lastModified: feed.Updated, entityTag: tag);
+        return TypedResults.Bytes(bytes, format.ContentType, lastModified: feed.Updated);
     }
 
     // One query for the newest summaries, then one FindArticle per entry for its text: up to

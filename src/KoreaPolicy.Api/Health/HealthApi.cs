@@ -20,8 +20,10 @@ public static class HealthApi
             // A probe asks the database every time, never a stored answer.
             .CacheOutput(policy => policy.NoCache());
 
-    public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealth(HealthCheckService health, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealth(HealthCheckService health, HttpResponse http, CancellationToken cancellationToken)
     {
+        // A probe's answer is only true now: no one may store it.
+        http.Headers.CacheControl = "no-store";
         var report = await health.CheckHealthAsync(cancellationToken);
         var response = new HealthResponse { Status = report.Status.ToString(), SchemaVersion = Migrations.Latest };
         return report.Status == HealthStatus.Healthy

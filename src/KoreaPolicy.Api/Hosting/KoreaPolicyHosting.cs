@@ -27,6 +27,7 @@ public static class KoreaPolicyHosting
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));
         services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
+        services.Configure<HttpCachingOptions>(builder.Configuration.GetSection(HttpCachingOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ArchiveDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path));
         services.AddSingleton<ArticleWriter>();
@@ -84,6 +85,7 @@ public static class KoreaPolicyHosting
         app.UseSwaggerUI(options => options.DocumentTitle = "KoreaPolicy API");
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
         app.UseOutputCache();
+        app.UseMiddleware<ConditionalRequests>();
 
         // --- The route table. Every GET also answers HEAD.
         var site = app.MapGroup("").AnswerHeadLikeGet();
