@@ -100,9 +100,13 @@ public static class ArticlesApi
             return problem;
         }
 
-        return archive.FindArticle(slug) is { } article
-            ? Representation.Of(chosen, article.ToResponse, f => ArticleFormats.Render(article, f, PublicUrls.For(request)))
-            : ArticleParts.ArticleNotFound(slug);
+        if (archive.FindArticle(slug) is not { } article)
+        {
+            return ArticleParts.ArticleNotFound(slug);
+        }
+
+        request.MarkModified(article.Summary.UpdatedAt);
+        return Representation.Of(chosen, article.ToResponse, f => ArticleFormats.Render(article, f, PublicUrls.For(request)));
     }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
@@ -133,6 +137,7 @@ public static class ArticlesApi
             return ArticleParts.ArticleNotFound(slug);
         }
 
+        request.MarkModified(article.Summary.UpdatedAt);
         return ArticleParts.FindSection(article, section, out problem) is { } found
             ? Representation.Of(chosen, () => found.ToResponse(slug), f => ArticleFormats.Render(found, f))
             : problem!;
@@ -166,13 +171,14 @@ public static class ArticlesApi
             return ArticleParts.ArticleNotFound(slug);
         }
 
+        request.MarkModified(article.Summary.UpdatedAt);
         return ArticleParts.FindParagraph(article, n, out problem) is { } paragraph
             ? Representation.Of(chosen, () => paragraph.ToResponse(slug), f => ArticleFormats.Render(paragraph, f))
             : problem!;
     }
 
     private const string ArticleFormatDescription =
-        "The representation, overriding Accept: json (default), html (a fragment), markdown, text or jsonld (schema.org ScholarlyArticle). Unknown values are a 400.";
+        "The representation, overriding Accept: json (default), html (a fragment), markdown, text, jsonld (schema.org ScholarlyArticle) or ninjs (IPTC ninjs 3.1). Unknown values are a 400.";
 
     private const string PartFormatDescription =
         "The representation, overriding Accept: json (default), html (a fragment), markdown or text. Unknown values are a 400.";

@@ -58,7 +58,7 @@ public sealed class ConditionalRequests(RequestDelegate next, IOptions<HttpCachi
             response.Headers.ETag = $"\"{Convert.ToHexStringLower(hash.AsSpan(0, 16))}\"";
         }
 
-        if (response.StatusCode == StatusCodes.Status200OK && Matches(request, response.Headers.ETag.ToString()))
+        if (response.StatusCode == StatusCodes.Status200OK && (Matches(request, response.Headers.ETag.ToString()) || Unmodified(request, response)))
         {
             response.StatusCode = StatusCodes.Status304NotModified;
             response.ContentLength = null;
@@ -70,6 +70,19 @@ public sealed class ConditionalRequests(RequestDelegate next, IOptions<HttpCachi
         await buffer.CopyToAsync(body, context.RequestAborted);
     }
 
+    /// <summary>
+    /// <c>If-Modified-Since</c> counts only without <c>If-None-Match</c> (RFC 9110 §13.1.3) and
+    /// where the response has a date (an article and its parts).
+    /// </summary>
+    private static bool Unmodified(HttpRequest request, HttpResponse response)
+    {
+        var headers = request.GetTypedHeaders();
+        return headers.IfNoneMatch.Count == 0
+            && headers.IfModifiedSince is { } since
+            && response.GetTypedHeaders().LastModified is { } modified
+            && modified <= since;
+    }
+
     private static bool Matches(HttpRequest request, string etag)
     {
         var ifNoneMatch = request.GetTypedHeaders().IfNoneMatch;
@@ -77,4 +90,15 @@ public sealed class ConditionalRequests(RequestDelegate next, IOptions<HttpCachi
             && EntityTagHeaderValue.TryParse(etag, out var current)
             && ifNoneMatch.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(current, useStrongComparison: false));
     }
+}
+
+public static class LastModified
+{
+    /// <summary>
+    /// Sends <c>Last-Modified</c> for a response built from content last changed at
+    /// <paramref name="updatedAt"/>, in whole seconds as HTTP dates are.
+    /// </summary>
+    public static void MarkModified(this HttpRequest request, DateTimeOffset updatedAt) =>
+        request.HttpContext.Response.GetTypedHeaders().LastModified =
+            new DateTimeOffset(updatedAt.UtcTicks - (updatedAt.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
 }
