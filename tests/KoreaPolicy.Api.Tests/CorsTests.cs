@@ -23,6 +23,19 @@ public sealed class CorsTests(KoreaPolicyApplication app) : IClassFixture<KoreaP
             .Should().Contain(["Link", "X-Total-Count", "ETag"]);
     }
 
+    [Fact]
+    public async Task AResponseCachedForAPlainRequestStillAllowsABrowserFromAnotherOrigin()
+    {
+        const string path = "/api/themes?pageSize=3";
+        (await client.GetAsync(path)).Headers.Contains("Access-Control-Allow-Origin").Should().BeFalse();
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Origin", Origin);
+
+        var response = await client.SendAsync(request);
+
+        response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
+    }
+
     [Theory]
     [InlineData("GET")]
     [InlineData("HEAD")]
