@@ -87,12 +87,12 @@ internal static class LoadReport
     {
         foreach (var cell in run.Cells.Where(c => c.Scenario.IsRead && c.Connections == 64))
         {
-            yield return ($"{cell.Scenario.Name}: ≥ {ReadRatioTarget:0.00} of the floor's req/s at 64 connections", $"{cell.Ratio:0.00}", cell.Ratio >= ReadRatioTarget);
+            yield return ($"{cell.Scenario.Name}: ≥ {ReadRatioTarget:0.00} of the floor's req/s at 64 connections", $"{cell.Ratio:0.000}", cell.Ratio >= ReadRatioTarget);
         }
 
         foreach (var cell in run.Cells.Where(c => c.Scenario.Conditional))
         {
-            yield return ($"304 at {cell.Connections} connection{(cell.Connections == 1 ? "" : "s")}: at least as fast as the floor (API/floor ≥ 1.00)", $"{cell.Ratio:0.00}", cell.Ratio >= 1.0);
+            yield return ($"304 at {cell.Connections} connection{(cell.Connections == 1 ? "" : "s")}: at least as fast as the floor (API/floor ≥ 1.00)", $"{cell.Ratio:0.000}", cell.Ratio >= 1.0);
         }
 
         foreach (var cell in run.Cells.Where(c => c.Scenario.Name == "search" && c.Connections == 64))
