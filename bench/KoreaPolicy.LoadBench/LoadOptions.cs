@@ -1,0 +1,42 @@
+using System.Globalization;
+
+namespace KoreaPolicy.LoadBench;
+
+/// <summary>The command line: <c>[--seconds 10] [--rounds 3] [--out FILE] [--articles DIR] [--cold-starts 3] [--warmup-seconds 2]</c>.</summary>
+internal sealed record LoadOptions(int Seconds, int Rounds, string Out, string Articles, int ColdStarts, int WarmUpSeconds)
+{
+    public const string Usage =
+        "usage: dotnet run -c Release --project bench/KoreaPolicy.LoadBench -- [--seconds 10] [--rounds 3] [--out bench/results/load.md] [--articles data/articles] [--cold-starts 3] [--warmup-seconds 2]";
+
+    public static LoadOptions Parse(string[] args)
+    {
+        var options = new LoadOptions(10, 3, Path.Combine("bench", "results", "load.md"), Path.Combine("data", "articles"), 3, 2);
+        for (var i = 0; i < args.Length; i++)
+        {
+            options = args[i] switch
+            {
+                "--seconds" => options with { Seconds = Positive(args, ++i) },
+                "--rounds" => options with { Rounds = Positive(args, ++i) },
+                "--out" => options with { Out = Value(args, ++i) },
+                "--articles" => options with { Articles = Value(args, ++i) },
+                "--cold-starts" => options with { ColdStarts = Positive(args, ++i) },
+                "--warmup-seconds" => options with { WarmUpSeconds = Number(args, ++i) },
+                "--help" or "-h" => throw new ArgumentException(Usage),
+                _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
+            };
+        }
+
+        return options;
+    }
+
+    private static string Value(string[] args, int i) =>
+        i < args.Length ? args[i] : throw new ArgumentException($"{args[i - 1]} needs a value.\n{Usage}");
+
+    private static int Number(string[] args, int i) =>
+        int.TryParse(Value(args, i), NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && n >= 0
+            ? n
+            : throw new ArgumentException($"{args[i - 1]} needs a whole number, not \"{args[i]}\".\n{Usage}");
+
+    private static int Positive(string[] args, int i) =>
+        Number(args, i) is > 0 and var n ? n : throw new ArgumentException($"{args[i - 1]} must be at least 1.\n{Usage}");
+}
