@@ -66,6 +66,13 @@ public sealed class ConditionalRequests(RequestDelegate next, IOptions<HttpCachi
             return;
         }
 
+        // The length of the bytes as sent (compressed, if they are) is known: say it, rather than
+        // chunk. Not for an empty error, whose problem body the status-code pages write later.
+        if (response.StatusCode == StatusCodes.Status200OK)
+        {
+            response.ContentLength = buffer.Length;
+        }
+
         buffer.Position = 0;
         await buffer.CopyToAsync(body, context.RequestAborted);
     }

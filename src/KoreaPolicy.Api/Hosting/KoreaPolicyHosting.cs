@@ -9,7 +9,6 @@ using KoreaPolicy.Api.Search;
 using KoreaPolicy.Api.Themes;
 using KoreaPolicy.Ingestion;
 using KoreaPolicy.Storage;
-using System.Globalization;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -62,7 +61,7 @@ public static class KoreaPolicyHosting
                 .Expire(TimeSpan.FromHours(1))
                 .SetVaryByHeader(HeaderNames.Accept, HeaderNames.AcceptEncoding)
                 .VaryByValue(context => new KeyValuePair<string, string>(
-                    "archive", context.RequestServices.GetRequiredService<ArchiveVersion>().Current.ToString(CultureInfo.InvariantCulture))));
+                    "archive", context.RequestServices.GetRequiredService<ArchiveVersion>().CurrentText)));
         });
 
         // --- Compression: Brotli, then gzip, at their fastest levels (measured: ResponseCompression.cs).

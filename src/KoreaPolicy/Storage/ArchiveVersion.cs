@@ -1,3 +1,4 @@
+using System.Globalization;
 using Dapper;
 
 namespace KoreaPolicy.Storage;
@@ -6,39 +7,34 @@ namespace KoreaPolicy.Storage;
 /// The archive's content version (Sql/003_archive_version.sql), as cheap to ask for as a field:
 /// the number is read from the database at most once per <see cref="MaxAge"/>, so a change
 /// committed by another process (the ingest command) is seen within that time, and requests in
-/// between cost nothing.
+/// between cost one volatile read. It is asked on every request (it is part of every cache key).
 /// </summary>
 public sealed class ArchiveVersion(ArchiveDatabase database, TimeProvider clock)
 {
     /// <summary>How stale the answer may be: well inside the one second a partner may wait to see a change.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromMilliseconds(250);
 
-    private readonly Lock gate = new();
-    private long version;
-    private long readAt = long.MinValue;
+    private volatile Snapshot? latest;
 
-    public long Current
+    public long Current => Latest().Version;
+
+    /// <summary>The version as invariant text, formatted once per read rather than once per request.</summary>
+    public string CurrentText => Latest().Text;
+
+    private Snapshot Latest()
     {
-        get
+        var now = clock.GetTimestamp();
+        var snapshot = latest;
+        if (snapshot is not null && clock.GetElapsedTime(snapshot.ReadAt, now) < MaxAge)
         {
-            var now = clock.GetTimestamp();
-            lock (gate)
-            {
-                if (readAt != long.MinValue && clock.GetElapsedTime(readAt, now) < MaxAge)
-                {
-                    return version;
-                }
-            }
-
-            // Read outside the lock: a slow read must not queue every request behind it.
-            var fresh = Read();
-            lock (gate)
-            {
-                version = fresh;
-                readAt = now;
-                return fresh;
-            }
+            return snapshot;
         }
+
+        // Two requests may both find it stale and both read: harmless, and no request ever waits on a lock.
+        var version = Read();
+        snapshot = new Snapshot(version, version.ToString(CultureInfo.InvariantCulture), now);
+        latest = snapshot;
+        return snapshot;
     }
 
     private long Read()
@@ -46,4 +42,6 @@ public sealed class ArchiveVersion(ArchiveDatabase database, TimeProvider clock)
         using var connection = database.Open();
         return connection.ExecuteScalar<long>("SELECT version FROM archive_state WHERE id = 1");
     }
+
+    private sealed record Snapshot(long Version, string Text, long ReadAt);
 }
