@@ -115,7 +115,7 @@ public static class ArticlesApi
         ArchiveReader archive) =>
         archive.FindArticle(slug) is { } article
             ? TypedResults.Ok(article.Sections.Select(s => s.ToResponse(slug)).ToList().ToList(ApiLinks.Sections(slug)))
-            : ArticleNotFound(slug);
+            : ArticleParts.ArticleNotFound(slug);
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="section" example="2">The section's slug or 1-based position.</param>
@@ -149,7 +149,7 @@ public static class ArticlesApi
         ArchiveReader archive) =>
         archive.FindArticle(slug) is { } article
             ? TypedResults.Ok(article.Sections.SelectMany(s => s.Paragraphs).Select(p => p.ToResponse(slug)).ToList().ToList(ApiLinks.Paragraphs(slug)))
-            : ArticleNotFound(slug);
+            : ArticleParts.ArticleNotFound(slug);
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="number" example="7">The paragraph's 1-based number across the article.</param>
@@ -182,6 +182,4 @@ public static class ArticlesApi
 
     private const string PartFormatDescription =
         "The representation, overriding Accept: json (default), html (a fragment), markdown or text. Unknown values are a 400.";
-
-    private static ProblemHttpResult ArticleNotFound(string slug) => ArticleParts.ArticleNotFound(slug);
 }

@@ -36,8 +36,6 @@ public sealed class IngestRun(ArticleWriter writer)
             .Select(Save)
             .ToList();
 
-    public IngestResult IngestFile(string path) => Save(Prepare(path));
-
     // A file read, checked and parsed into a record, or the error that stopped it.
     private static (string Path, ArticleRecord? Article, string? Error) Prepare(string path)
     {

@@ -16,8 +16,6 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total, PageRequest Requ
 {
     /// <summary>At least 1: an empty list still has its (empty) first page.</summary>
     public int TotalPages => Math.Max(1, (int)Math.Ceiling(Total / (double)Request.Size));
-
-    public Page<TOut> Select<TOut>(Func<T, TOut> map) => new(Items.Select(map).ToList(), Total, Request);
 }
 
 /// <summary>How article lists are ordered.</summary>
