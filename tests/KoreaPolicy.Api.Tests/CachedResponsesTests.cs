@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net;
+using Dapper;
 using System.Net.Http.Json;
 using System.Text.Json;
 using KoreaPolicy.Ingestion;
@@ -21,6 +23,82 @@ public sealed class CachedResponsesTests
         var second = await client.GetByteArrayAsync($"/api/articles/{Slug}");
 
         second.Should().Equal(first);
+    }
+
+    [Fact]
+    public async Task AResponseIsBuiltOncePerContentVersionAndServedFromMemoryUntilTheVersionChanges()
+    {
+        using var app = new KoreaPolicyApplication();
+        var client = app.CreateClient();
+        (await ParagraphThree(client)).Should().Contain("Scylla");
+
+        // Behind the server's back and without raising the version, as no ingestion ever would:
+        // the server keeps answering from memory, which shows it does not go to the database.
+        using (var connection = new ArchiveDatabase(app.DatabasePath).Open())
+        {
+            connection.Execute("UPDATE paragraphs SET text = 'Changed without a new version.' WHERE number = 3");
+        }
+
+        (await ParagraphThree(client)).Should().Contain("Scylla");
+        using var head = new HttpRequestMessage(HttpMethod.Head, $"/api/articles/{Slug}/paragraphs/3");
+        (await client.SendAsync(head)).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        using (var connection = new ArchiveDatabase(app.DatabasePath).Open())
+        {
+            connection.Execute("UPDATE archive_state SET version = version + 1");
+        }
+
+        var raisedAt = Stopwatch.StartNew();
+        string text;
+        do
+        {
+            text = await ParagraphThree(client);
+        }
+        while (text.Contains("Scylla", StringComparison.Ordinal) && raisedAt.Elapsed < TimeSpan.FromSeconds(2));
+
+        text.Should().Be("Changed without a new version.");
+        raisedAt.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+    }
+
+    [Fact]
+    public async Task AHeadAndAConditionalRequestAreAnsweredFromTheStoredResponse()
+    {
+        using var app = new KoreaPolicyApplication();
+        var client = app.CreateClient();
+        var path = $"/api/articles/{Slug}/sections/2";
+        var get = await client.GetAsync(path);
+        var body = await get.Content.ReadAsByteArrayAsync();
+
+        using var head = new HttpRequestMessage(HttpMethod.Head, path);
+        var headResponse = await client.SendAsync(head);
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
+        conditional.Headers.IfNoneMatch.Add(get.Headers.ETag!);
+        var notModified = await client.SendAsync(conditional);
+
+        headResponse.StatusCode.Should().Be(HttpStatusCode.OK);
+        headResponse.Headers.ETag.Should().Be(get.Headers.ETag);
+        headResponse.Content.Headers.ContentLength.Should().Be(body.Length);
+        (await headResponse.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+        notModified.StatusCode.Should().Be(HttpStatusCode.NotModified);
+        notModified.Headers.ETag.Should().Be(get.Headers.ETag);
+        notModified.Headers.CacheControl.Should().Be(get.Headers.CacheControl);
+        notModified.Headers.Vary.Should().Equal(get.Headers.Vary);
+        (await notModified.Content.ReadAsByteArrayAsync()).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task TheHealthCheckIsNeverStored()
+    {
+        using var app = new KoreaPolicyApplication();
+        var client = app.CreateClient();
+        (await client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.OK);
+
+        using (var connection = new ArchiveDatabase(app.DatabasePath).Open())
+        {
+            connection.Execute("PRAGMA user_version = 1");
+        }
+
+        (await client.GetAsync("/health")).StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
     }
 
     [Fact]

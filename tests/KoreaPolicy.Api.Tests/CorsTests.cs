@@ -24,16 +24,34 @@ public sealed class CorsTests(KoreaPolicyApplication app) : IClassFixture<KoreaP
     }
 
     [Fact]
-    public async Task AResponseCachedForAPlainRequestStillAllowsABrowserFromAnotherOrigin()
+    public async Task AReadSaysItIsOpenToEveryOriginWithOrWithoutAnOriginSoItNeedNotVaryByOrigin()
     {
         const string path = "/api/themes?pageSize=3";
-        (await client.GetAsync(path)).Headers.Contains("Access-Control-Allow-Origin").Should().BeFalse();
+        var plain = await client.GetAsync(path);
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Origin", Origin);
+
+        var crossOrigin = await client.SendAsync(request);
+
+        // A copy stored for a server-side fetch (here, or in a partner's CDN) then serves browsers too.
+        plain.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
+        crossOrigin.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
+        crossOrigin.Headers.ETag.Should().Be(plain.Headers.ETag);
+        crossOrigin.Headers.Vary.Should().NotContain("Origin");
+        (await crossOrigin.Content.ReadAsByteArrayAsync()).Should().Equal(await plain.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
+    public async Task AnErrorIsReadableFromAnotherOriginToo()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/articles/no-such-article");
         request.Headers.Add("Origin", Origin);
 
         var response = await client.SendAsync(request);
 
+        response.StatusCode.Should().Be(HttpStatusCode.NotFound);
         response.Headers.GetValues("Access-Control-Allow-Origin").Should().Equal("*");
+        response.Content.Headers.ContentType!.MediaType.Should().Be("application/problem+json");
     }
 
     [Theory]

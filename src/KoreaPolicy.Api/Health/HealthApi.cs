@@ -16,13 +16,11 @@ public static class HealthApi
             .WithTags("Health")
             .WithName(nameof(GetHealth))
             .WithSummary("Check health")
-            .WithDescription("200 when the database answers and its schema is current; 503 otherwise.")
-            // A probe asks the database every time, never a stored answer.
-            .CacheOutput(policy => policy.NoCache());
+            .WithDescription("200 when the database answers and its schema is current; 503 otherwise.");
 
     public static async Task<Results<Ok<HealthResponse>, JsonHttpResult<HealthResponse>>> GetHealth(HealthCheckService health, HttpResponse http, CancellationToken cancellationToken)
     {
-        // A probe's answer is only true now: no one may store it.
+        // A probe's answer is only true now: no one may store it, this server included (StoredResponses).
         http.Headers.CacheControl = "no-store";
         var report = await health.CheckHealthAsync(cancellationToken);
         var response = new HealthResponse { Status = report.Status.ToString(), SchemaVersion = Migrations.Latest };

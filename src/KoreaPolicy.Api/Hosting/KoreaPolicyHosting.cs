@@ -10,7 +10,6 @@ using KoreaPolicy.Api.Themes;
 using KoreaPolicy.Ingestion;
 using KoreaPolicy.Storage;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace KoreaPolicy.Api.Hosting;
 
@@ -43,26 +42,11 @@ public static class KoreaPolicyHosting
 
         // --- Cross-origin: other sites read the archive from browsers. Reading is open to any
         // origin; nothing else is (there is nothing to write, and it stays that way by default).
+        // The policy answers preflights; CrossOrigin marks every read itself (see there why).
         services.AddCors(options => options.AddDefaultPolicy(policy => policy
             .AllowAnyOrigin()
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
-            .WithExposedHeaders("Link", "X-Total-Count", "ETag", "Last-Modified")));
-
-        // --- Responses built once per content version, then served from memory. The archive's
-        // version is part of every cache key, so an ingestion (in this process or another) makes
-        // every stored response unreachable at once; nothing is ever served stale for longer
-        // than ArchiveVersion.MaxAge. Representations differ by query (all of it) and Accept.
-        services.AddOutputCache(options =>
-        {
-            options.SizeLimit = 64 * 1024 * 1024;
-            // Slugs and feed extensions are case-sensitive: /feeds/articles.ATOM is a 404, not the Atom feed.
-            options.UseCaseSensitivePaths = true;
-            options.AddBasePolicy(policy => policy
-                .Expire(TimeSpan.FromHours(1))
-                .SetVaryByHeader(HeaderNames.Accept, HeaderNames.AcceptEncoding)
-                .VaryByValue(context => new KeyValuePair<string, string>(
-                    "archive", context.RequestServices.GetRequiredService<ArchiveVersion>().CurrentText)));
-        });
+            .WithExposedHeaders(CrossOrigin.ExposedHeaders)));
 
         // --- Compression: Brotli, then gzip, at their fastest levels (measured: ResponseCompression.cs).
         services.AddKoreaPolicyCompression();
@@ -79,6 +63,13 @@ public static class KoreaPolicyHosting
         // --- Errors: an exception becomes a bare 500 problem (no stack trace, in every
         // environment); an empty error status (unknown route, bad binding) gets a problem body.
         app.UseExceptionHandler();
+
+        // --- Stored responses next: one already built for this content version is answered
+        // before routing or anything else runs, as most traffic is repeated reads. Every read
+        // says it is open to all origins before that, so stored answers say it too.
+        app.UseCrossOriginReads();
+        app.UseMiddleware<StoredResponses>();
+        app.UseRouting();
         app.UseStatusCodePages();
         app.UseCors();
 
@@ -86,10 +77,8 @@ public static class KoreaPolicyHosting
         app.UseSwagger();
         app.UseSwaggerUI(options => options.DocumentTitle = "KoreaPolicy API");
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
-        // Outermost the cache of finished responses; inside it the ETag of the bytes as sent
-        // (compressed, so each encoding has its own strong tag); innermost the compression.
-        app.UseOutputCache();
-        app.UseMiddleware<ConditionalRequests>();
+
+        // --- Innermost, compression: a response is stored (and tagged) as the bytes sent.
         app.UseResponseCompression();
 
         // --- The route table. Every GET also answers HEAD.
