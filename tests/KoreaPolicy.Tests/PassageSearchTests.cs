@@ -35,7 +35,7 @@ public sealed class PassageSearchTests : IDisposable
     public void AParagraphWithThePhraseRanksAboveOneWithTheWordsApart()
     {
         // The apart paragraph comes first in the text and is shorter, which bm25 alone would favour.
-        Ingest(Page("ranking.txt", paragraphs:
+        Ingest(archive.WritePage("ranking.txt", paragraphs:
         [
             "Security matters to the guarantees of trade.",
             "Allies question the viability of security guarantees and of the commitment to its defense treaties today.",
@@ -58,7 +58,7 @@ public sealed class PassageSearchTests : IDisposable
     [InlineData("alliance tariffs", new[] { 1 })]
     public void EachFormOfTheQueryLanguageFindsWhatItSays(string query, int[] paragraphs)
     {
-        Ingest(Page("forms.txt", paragraphs:
+        Ingest(archive.WritePage("forms.txt", paragraphs:
         [
             "The alliance faces new tariffs this year.",
             "The alliance rests on security guarantees, not on trade.",
@@ -74,7 +74,7 @@ public sealed class PassageSearchTests : IDisposable
     [InlineData("ADMINISTRATION’S")]
     public void StraightAndTypographicApostrophesMatchEachOther(string query)
     {
-        Ingest(Page("apostrophes.txt", paragraphs:
+        Ingest(archive.WritePage("apostrophes.txt", paragraphs:
         [
             "The administration’s policy remains bereft of details.",
             "The administration's envoy arrived in Seoul.",
@@ -90,7 +90,7 @@ public sealed class PassageSearchTests : IDisposable
     [InlineData("Séoul")]
     public void CaseAndDiacriticsDoNotMatter(string query)
     {
-        Ingest(Page("accents.txt", paragraphs:
+        Ingest(archive.WritePage("accents.txt", paragraphs:
         [
             "Talks were held in Séoul last week.",
             "SEOUL has answered the proposal.",
@@ -114,9 +114,9 @@ public sealed class PassageSearchTests : IDisposable
     [Fact]
     public void FiltersNarrowTheHitsToTheArticlesThatPass()
     {
-        Ingest(Page("old.txt", author: "Ann Lee", themes: "Trade, Security", date: "March 1, 2019", issue: "Korea Policy Vol. 1, Issue 1",
+        Ingest(archive.WritePage("old.txt", author: "Ann Lee", themes: "Trade, Security", date: "March 1, 2019", issue: "Korea Policy Vol. 1, Issue 1",
             paragraphs: ["Tariffs were the talk of the alliance in 2019."]));
-        Ingest(Page("new.txt", author: "Bo Kim", themes: "Trade", date: "March 1, 2024", issue: "Korea Policy Vol. 2, Issue 1",
+        Ingest(archive.WritePage("new.txt", author: "Bo Kim", themes: "Trade", date: "March 1, 2024", issue: "Korea Policy Vol. 2, Issue 1",
             paragraphs: ["Tariffs were the talk of the alliance in 2024."]));
 
         Slugs(new ArticleFilter()).Should().BeEquivalentTo("old", "new");
@@ -137,7 +137,7 @@ public sealed class PassageSearchTests : IDisposable
     [Fact]
     public void HitsArePagedWithTheTotalOfAllPages()
     {
-        Ingest(Page("many.txt", paragraphs: Enumerable.Range(1, 7).Select(i => $"Paragraph {i} is about the alliance.").ToArray()));
+        Ingest(archive.WritePage("many.txt", paragraphs: Enumerable.Range(1, 7).Select(i => $"Paragraph {i} is about the alliance.").ToArray()));
 
         var second = Search.Search(SearchQuery.Parse("alliance"), ArticleFilter.None, new PageRequest(2, 3));
         var beyond = Search.Search(SearchQuery.Parse("alliance"), ArticleFilter.None, new PageRequest(4, 3));
@@ -196,22 +196,4 @@ public sealed class PassageSearchTests : IDisposable
         using var connection = archive.Database.Open();
         connection.Execute("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)");
     }
-
-    private string Page(
-        string name,
-        string[] paragraphs,
-        string author = "Ann Lee",
-        string themes = "Security",
-        string date = "June 1, 2025",
-        string issue = "Korea Policy Vol. 1, Issue 1") =>
-        archive.WriteText(name, string.Join('\n',
-        [
-            "Korea Policy",
-            $"{issue}About Korea Policy",
-            "Korea Policy is a journal published by the Korea Economic Institute of America in Washington, D.C.",
-            $"Author: {author}",
-            $"Theme: {themes}",
-            $"Published {date}",
-            .. paragraphs,
-        ]));
 }

@@ -58,7 +58,7 @@ public sealed class PassageSearch(ArchiveDatabase database)
                highlight(search_index, 0, char(1), char(2)) AS Highlighted,
                snippet(search_index, 0, char(1), char(2), '…', 32) AS Snippet
         FROM search_index f JOIN paragraphs p ON p.id = f.rowid
-        WHERE search_index MATCH @Expression AND p.article_id IN (SELECT a.id FROM articles a WHERE 1 = 1
+        WHERE search_index MATCH @Expression AND p.article_id IN (SELECT a.id FROM articles a
         """;
 
     private const string Count = "SELECT COUNT(*) FROM search_index WHERE search_index MATCH @Expression";
@@ -66,7 +66,7 @@ public sealed class PassageSearch(ArchiveDatabase database)
     private const string FilteredCountPrefix =
         """
         SELECT COUNT(*) FROM search_index f JOIN paragraphs p ON p.id = f.rowid
-        WHERE search_index MATCH @Expression AND p.article_id IN (SELECT a.id FROM articles a WHERE 1 = 1
+        WHERE search_index MATCH @Expression AND p.article_id IN (SELECT a.id FROM articles a
         """;
 
     private const string Passages =
@@ -86,17 +86,17 @@ public sealed class PassageSearch(ArchiveDatabase database)
         sql.Parameters.Add("Expression", query.Expression);
         sql.Parameters.Add("Size", page.Size);
         sql.Parameters.Add("Offset", page.Offset);
-        var filtered = sql.Conditions.Length > 0;
+        var filtered = sql.Where.Length > 0;
 
         using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>(filtered ? FilteredCountPrefix + sql.Conditions + ")" : Count, sql.Parameters);
+        var total = connection.ExecuteScalar<int>(filtered ? FilteredCountPrefix + sql.Where + ")" : Count, sql.Parameters);
         if (total <= page.Offset)
         {
             return new Page<PassageHit>([], total, page);
         }
 
         var ranked = connection.Query<RankedRow>(
-            filtered ? FilteredRankedPagePrefix + sql.Conditions + ") ORDER BY f.rank LIMIT @Size OFFSET @Offset" : RankedPage,
+            filtered ? FilteredRankedPagePrefix + sql.Where + ") ORDER BY f.rank LIMIT @Size OFFSET @Offset" : RankedPage,
             sql.Parameters).AsList();
         var ids = ranked.Select(r => r.Id).ToArray();
         var passages = connection.Query<PassageRow>(Passages, new { ids }).ToDictionary(p => p.Id);
