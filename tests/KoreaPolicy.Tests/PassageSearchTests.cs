@@ -150,6 +150,48 @@ public sealed class PassageSearchTests : IDisposable
     }
 
     [Fact]
+    public void FilteredHitsAreTheUnfilteredOnesOfThePassingArticlesInTheSameOrder()
+    {
+        // Six articles, Trade and Security in turn, Ann Lee's two last. Each paragraph has its own
+        // length and says "tariffs" one to three times, so no two hits score the same and the
+        // articles that pass a filter sit high and low in the ranking.
+        for (var article = 1; article <= 6; article++)
+        {
+            Ingest(archive.WritePage(
+                $"a{article}.txt",
+                author: article > 4 ? "Ann Lee" : "Bo Kim",
+                themes: article % 2 == 0 ? "Trade" : "Security",
+                paragraphs: [.. Enumerable.Range(1, 4).Select(paragraph => string.Join(' ',
+                    Enumerable.Repeat("tariffs", (article + paragraph) % 3 + 1)
+                        .Concat(Enumerable.Repeat("filler", article * 7 + paragraph))) + ".")]));
+        }
+
+        var tariffs = SearchQuery.Parse("tariffs");
+        var all = Search.Search(tariffs, ArticleFilter.None, new PageRequest(1, 100));
+        all.Total.Should().Be(24);
+        all.Items.Select(h => h.Score).Should().BeInDescendingOrder().And.OnlyHaveUniqueItems();
+
+        foreach (var (filter, passing) in new (ArticleFilter, string[])[]
+        {
+            (new ArticleFilter { Themes = ["trade"] }, ["a2", "a4", "a6"]),
+            (new ArticleFilter { Author = "ann-lee" }, ["a5", "a6"]),
+            (new ArticleFilter { Author = "ann-lee", Themes = ["security"] }, ["a5"]),
+        })
+        {
+            var expected = all.Items.Where(h => passing.Contains(h.ArticleSlug)).ToList();
+
+            var filtered = Search.Search(tariffs, filter, new PageRequest(1, 100));
+            filtered.Total.Should().Be(expected.Count);
+            filtered.Items.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
+
+            // Page by page, the same hits in the same order, and the total on every page, even beyond the end.
+            var pages = Enumerable.Range(1, 5).Select(number => Search.Search(tariffs, filter, new PageRequest(number, 3))).ToList();
+            pages.Should().AllSatisfy(p => p.Total.Should().Be(expected.Count));
+            pages.SelectMany(p => p.Items).Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
+        }
+    }
+
+    [Fact]
     public void ReingestingAnArticleLeavesNoStaleOrDuplicateHits()
     {
         var path = archive.CopyKlingner();
