@@ -83,12 +83,38 @@ public sealed class SearchApiTests(ArchiveOfManyArticles archive) : IClassFixtur
         page.GetProperty("links").GetProperty("next").ValueKind.Should().Be(JsonValueKind.Null);
     }
 
-    [Fact]
-    public async Task HitsAreOrderedByScore()
+    [Theory]
+    [InlineData("")]
+    [InlineData("&theme=security")]
+    [InlineData("&author=author-c&from=2024-01-10")]
+    public async Task HitsAreOrderedByScore(string filter)
     {
-        var page = await client.GetFromJsonAsync<JsonElement>("/api/search?q=alliance&pageSize=100");
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/search?q=alliance&pageSize=100{filter}");
 
-        page.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("score").GetDouble()).Should().BeInDescendingOrder();
+        page.GetProperty("items").EnumerateArray().Select(h => h.GetProperty("score").GetDouble()).Should().NotBeEmpty().And.BeInDescendingOrder();
+    }
+
+    [Theory]
+    [InlineData("theme=trade")]
+    [InlineData("author=author-c")]
+    [InlineData("theme=trade&theme=security")]
+    public async Task AFilteredSearchFindsTheUnfilteredHitsOfThePassingArticlesInTheSameOrder(string filter)
+    {
+        var passing = (await client.GetFromJsonAsync<JsonElement>($"/api/articles?{filter}&pageSize=100")).GetProperty("items")
+            .EnumerateArray().Select(a => a.GetProperty("slug").GetString()).ToHashSet();
+        var all = await Hits("/api/search?q=tariffs&pageSize=100");
+
+        var filtered = await Hits($"/api/search?q=tariffs&{filter}&pageSize=100");
+
+        filtered.Should().NotBeEmpty().And.Equal(all.Where(h => passing.Contains(h.Article)));
+
+        async Task<List<(string? Article, int Paragraph, double Score)>> Hits(string url) =>
+            (await client.GetFromJsonAsync<JsonElement>(url)).GetProperty("items").EnumerateArray()
+                .Select(h => (
+                    h.GetProperty("article").GetProperty("slug").GetString(),
+                    h.GetProperty("paragraph").GetProperty("number").GetInt32(),
+                    h.GetProperty("score").GetDouble()))
+                .ToList();
     }
 
     [Fact]

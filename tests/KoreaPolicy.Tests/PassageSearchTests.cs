@@ -35,7 +35,7 @@ public sealed class PassageSearchTests : IDisposable
     public void AParagraphWithThePhraseRanksAboveOneWithTheWordsApart()
     {
         // The apart paragraph comes first in the text and is shorter, which bm25 alone would favour.
-        Ingest(Page("ranking.txt", paragraphs:
+        Ingest(archive.WritePage("ranking.txt", paragraphs:
         [
             "Security matters to the guarantees of trade.",
             "Allies question the viability of security guarantees and of the commitment to its defense treaties today.",
@@ -58,7 +58,7 @@ public sealed class PassageSearchTests : IDisposable
     [InlineData("alliance tariffs", new[] { 1 })]
     public void EachFormOfTheQueryLanguageFindsWhatItSays(string query, int[] paragraphs)
     {
-        Ingest(Page("forms.txt", paragraphs:
+        Ingest(archive.WritePage("forms.txt", paragraphs:
         [
             "The alliance faces new tariffs this year.",
             "The alliance rests on security guarantees, not on trade.",
@@ -74,7 +74,7 @@ public sealed class PassageSearchTests : IDisposable
     [InlineData("ADMINISTRATION’S")]
     public void StraightAndTypographicApostrophesMatchEachOther(string query)
     {
-        Ingest(Page("apostrophes.txt", paragraphs:
+        Ingest(archive.WritePage("apostrophes.txt", paragraphs:
         [
             "The administration’s policy remains bereft of details.",
             "The administration's envoy arrived in Seoul.",
@@ -90,7 +90,7 @@ public sealed class PassageSearchTests : IDisposable
     [InlineData("Séoul")]
     public void CaseAndDiacriticsDoNotMatter(string query)
     {
-        Ingest(Page("accents.txt", paragraphs:
+        Ingest(archive.WritePage("accents.txt", paragraphs:
         [
             "Talks were held in Séoul last week.",
             "SEOUL has answered the proposal.",
@@ -114,9 +114,9 @@ public sealed class PassageSearchTests : IDisposable
     [Fact]
     public void FiltersNarrowTheHitsToTheArticlesThatPass()
     {
-        Ingest(Page("old.txt", author: "Ann Lee", themes: "Trade, Security", date: "March 1, 2019", issue: "Korea Policy Vol. 1, Issue 1",
+        Ingest(archive.WritePage("old.txt", author: "Ann Lee", themes: "Trade, Security", date: "March 1, 2019", issue: "Korea Policy Vol. 1, Issue 1",
             paragraphs: ["Tariffs were the talk of the alliance in 2019."]));
-        Ingest(Page("new.txt", author: "Bo Kim", themes: "Trade", date: "March 1, 2024", issue: "Korea Policy Vol. 2, Issue 1",
+        Ingest(archive.WritePage("new.txt", author: "Bo Kim", themes: "Trade", date: "March 1, 2024", issue: "Korea Policy Vol. 2, Issue 1",
             paragraphs: ["Tariffs were the talk of the alliance in 2024."]));
 
         Slugs(new ArticleFilter()).Should().BeEquivalentTo("old", "new");
@@ -137,7 +137,7 @@ public sealed class PassageSearchTests : IDisposable
     [Fact]
     public void HitsArePagedWithTheTotalOfAllPages()
     {
-        Ingest(Page("many.txt", paragraphs: Enumerable.Range(1, 7).Select(i => $"Paragraph {i} is about the alliance.").ToArray()));
+        Ingest(archive.WritePage("many.txt", paragraphs: Enumerable.Range(1, 7).Select(i => $"Paragraph {i} is about the alliance.").ToArray()));
 
         var second = Search.Search(SearchQuery.Parse("alliance"), ArticleFilter.None, new PageRequest(2, 3));
         var beyond = Search.Search(SearchQuery.Parse("alliance"), ArticleFilter.None, new PageRequest(4, 3));
@@ -147,6 +147,48 @@ public sealed class PassageSearchTests : IDisposable
         second.Items.Should().HaveCount(3);
         beyond.Items.Should().BeEmpty();
         beyond.Total.Should().Be(7);
+    }
+
+    [Fact]
+    public void FilteredHitsAreTheUnfilteredOnesOfThePassingArticlesInTheSameOrder()
+    {
+        // Six articles, Trade and Security in turn, Ann Lee's two last. Each paragraph has its own
+        // length and says "tariffs" one to three times, so no two hits score the same and the
+        // articles that pass a filter sit high and low in the ranking.
+        for (var article = 1; article <= 6; article++)
+        {
+            Ingest(archive.WritePage(
+                $"a{article}.txt",
+                author: article > 4 ? "Ann Lee" : "Bo Kim",
+                themes: article % 2 == 0 ? "Trade" : "Security",
+                paragraphs: [.. Enumerable.Range(1, 4).Select(paragraph => string.Join(' ',
+                    Enumerable.Repeat("tariffs", (article + paragraph) % 3 + 1)
+                        .Concat(Enumerable.Repeat("filler", article * 7 + paragraph))) + ".")]));
+        }
+
+        var tariffs = SearchQuery.Parse("tariffs");
+        var all = Search.Search(tariffs, ArticleFilter.None, new PageRequest(1, 100));
+        all.Total.Should().Be(24);
+        all.Items.Select(h => h.Score).Should().BeInDescendingOrder().And.OnlyHaveUniqueItems();
+
+        foreach (var (filter, passing) in new (ArticleFilter, string[])[]
+        {
+            (new ArticleFilter { Themes = ["trade"] }, ["a2", "a4", "a6"]),
+            (new ArticleFilter { Author = "ann-lee" }, ["a5", "a6"]),
+            (new ArticleFilter { Author = "ann-lee", Themes = ["security"] }, ["a5"]),
+        })
+        {
+            var expected = all.Items.Where(h => passing.Contains(h.ArticleSlug)).ToList();
+
+            var filtered = Search.Search(tariffs, filter, new PageRequest(1, 100));
+            filtered.Total.Should().Be(expected.Count);
+            filtered.Items.Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
+
+            // Page by page, the same hits in the same order, and the total on every page, even beyond the end.
+            var pages = Enumerable.Range(1, 5).Select(number => Search.Search(tariffs, filter, new PageRequest(number, 3))).ToList();
+            pages.Should().AllSatisfy(p => p.Total.Should().Be(expected.Count));
+            pages.SelectMany(p => p.Items).Should().BeEquivalentTo(expected, o => o.WithStrictOrdering());
+        }
     }
 
     [Fact]
@@ -196,22 +238,4 @@ public sealed class PassageSearchTests : IDisposable
         using var connection = archive.Database.Open();
         connection.Execute("INSERT INTO search_index (search_index, rank) VALUES ('integrity-check', 1)");
     }
-
-    private string Page(
-        string name,
-        string[] paragraphs,
-        string author = "Ann Lee",
-        string themes = "Security",
-        string date = "June 1, 2025",
-        string issue = "Korea Policy Vol. 1, Issue 1") =>
-        archive.WriteText(name, string.Join('\n',
-        [
-            "Korea Policy",
-            $"{issue}About Korea Policy",
-            "Korea Policy is a journal published by the Korea Economic Institute of America in Washington, D.C.",
-            $"Author: {author}",
-            $"Theme: {themes}",
-            $"Published {date}",
-            .. paragraphs,
-        ]));
 }

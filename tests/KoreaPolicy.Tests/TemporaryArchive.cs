@@ -61,6 +61,30 @@ internal sealed class TemporaryArchive : IDisposable
         return path;
     }
 
+    /// <summary>
+    /// A short Korea Policy article page under the given name, its slug the name without ".txt":
+    /// the facts a test cares about, and paragraphs of its own.
+    /// </summary>
+    public string WritePage(
+        string name,
+        string[] paragraphs,
+        string author = "Ann Lee",
+        string themes = "Security",
+        string date = "June 1, 2025",
+        string issue = "Korea Policy Vol. 1, Issue 1",
+        string? title = null) =>
+        WriteText(name, string.Join('\n',
+        [
+            "Korea Policy",
+            $"{issue}About Korea Policy",
+            "Korea Policy is a journal published by the Korea Economic Institute of America in Washington, D.C.",
+            .. title is null ? Array.Empty<string>() : [$"Title: {title}"],
+            $"Author: {author}",
+            $"Theme: {themes}",
+            $"Published {date}",
+            .. paragraphs,
+        ]));
+
     /// <summary>The given article, byte for byte, under the given name in this folder.</summary>
     public string CopyKlingner(string name = "korea-policy-vol-3-issue-2-klingner.txt") =>
         WriteText(name, ArticlePages.Klingner);

@@ -8,6 +8,9 @@ namespace KoreaPolicy.Storage;
 /// </summary>
 public sealed class ArchiveDatabase
 {
+    // 1 GiB of address space, not of memory: the OS pages the file in as it is read and can drop it again.
+    private const string MemoryMap = "PRAGMA mmap_size = 1073741824";
+
     private readonly string connectionString;
 
     public ArchiveDatabase(string path)
@@ -37,6 +40,15 @@ public sealed class ArchiveDatabase
 
         var connection = new SqliteConnection(connectionString);
         connection.Open();
+        // Reads go through a memory map of the file instead of a read() into each connection's
+        // page cache. The cache is 2 MB a connection and the archive's hot tables are bigger (at
+        // 10,000 articles: articles 5 MB, paragraphs 100 MB, the search index 45 MB), so lists
+        // by theme and filtered searches missed it on most pages and paid a system call each.
+        // What it trades: an I/O error on the file surfaces as a signal, not an error code.
+        // Connections are pooled and keep the setting; setting it again to the same size is a no-op.
+        using var command = connection.CreateCommand();
+        command.CommandText = MemoryMap;
+        command.ExecuteNonQuery();
         return connection;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Dapper;
 using KoreaPolicy.Model;
@@ -12,14 +13,26 @@ namespace KoreaPolicy.Storage;
 /// </summary>
 public sealed class ArchiveReader(ArchiveDatabase database)
 {
-    private const string SummarySelect =
+    // An article's authors and themes ride in its own row, each a JSON array of [position, slug,
+    // name], so that a page of summaries is one statement rather than one per kind of row: each
+    // statement costs Microsoft.Data.Sqlite a prepare, and the IN list Dapper expands a parameter.
+    // The aggregates take no ORDER BY, which would cost a temporary b-tree per article and per
+    // list; the position in each entry restores the article's order (ReadPositioned).
+    private const string SummaryColumns =
         """
         SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, a.title_source AS TitleSource, a.published AS Published,
                a.summary AS Summary, a.word_count AS WordCount, a.revision AS Revision, a.updated_at AS UpdatedAt,
-               a.canonical_url AS CanonicalUrl, a.doi AS Doi, a.license AS License,
-               j.slug AS JournalSlug, j.name AS JournalName, j.publisher AS JournalPublisher, j.description AS JournalDescription,
-               i.slug AS IssueSlug, i.label AS IssueLabel, i.volume AS IssueVolume, i.number AS IssueNumber
-        FROM articles a
+               j.slug AS JournalSlug, j.name AS JournalName, j.publisher AS JournalPublisher,
+               i.slug AS IssueSlug, i.label AS IssueLabel, i.volume AS IssueVolume, i.number AS IssueNumber,
+               (SELECT json_group_array(json_array(aa.position, au.slug, au.name))
+                FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id) AS Authors,
+               (SELECT json_group_array(json_array(at.position, t.slug, t.name))
+                FROM article_themes at JOIN themes t ON t.id = at.theme_id WHERE at.article_id = a.id) AS Themes
+        """;
+
+    private const string SummaryJoins =
+        """
+
         JOIN journals j ON j.id = a.journal_id
         LEFT JOIN issues i ON i.id = a.issue_id
         """;
@@ -30,40 +43,52 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         var sql = ArticleFilterSql.For(filter);
         sql.Parameters.Add("Size", page.Size);
         sql.Parameters.Add("Offset", page.Offset);
+        var order = ArticleFilterSql.OrderBy(sort);
+        var count = "SELECT COUNT(*) FROM articles a" + sql.Where;
         using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM articles a WHERE 1 = 1" + sql.Conditions, sql.Parameters);
-        // The page's ids first, from the ordering index alone; the joins then run for one page,
-        // not for every row skipped on the way to a deep page.
-        var ids = connection.Query<long>(
-            "SELECT a.id FROM articles a WHERE 1 = 1" + sql.Conditions + ArticleFilterSql.OrderBy(sort) + " LIMIT @Size OFFSET @Offset",
+        // The page's ids (and sort keys) come from the ordering index alone, so the joins and the
+        // authors and themes run for one page, not for every row skipped on the way to a deep page;
+        // the outer ORDER BY keeps the page in order after the joins (SQLite promises no order
+        // without one). The total is an uncorrelated subquery, evaluated once, in every row.
+        var rows = connection.Query<ArticleRow>(
+            SummaryColumns + ", (" + count + ") AS Total"
+            + " FROM (SELECT a.id" + order.Keys + " FROM articles a" + sql.Where + order.Articles + " LIMIT @Size OFFSET @Offset) page"
+            + " JOIN articles a ON a.id = page.id" + SummaryJoins + order.Page,
             sql.Parameters).AsList();
-        var rows = ids.Count == 0
-            ? []
-            : connection.Query<ArticleRow>(SummarySelect + " WHERE a.id IN @ids", new { ids }).OrderBy(r => ids.IndexOf(r.Id)).ToList();
-        return new Page<ArticleSummary>(Summaries(connection, rows), total, page);
+        // An empty page carries no total: a first page is empty only when nothing passes, and
+        // only a page beyond the end needs the count on its own.
+        var total = rows.Count > 0 ? rows[0].Total
+            : page.Offset == 0 ? 0
+            : connection.ExecuteScalar<int>(count, sql.Parameters);
+        return new Page<ArticleSummary>(rows.Select(r => r.ToSummary()).ToList(), total, page);
     }
 
+    /// <summary>The whole article, null for an unknown slug. Two statements: the article with its
+    /// authors, themes and metadata, then its sections and paragraphs.</summary>
     public ArticleDetail? FindArticle(string slug)
     {
         using var connection = database.Open();
-        var row = connection.QuerySingleOrDefault<ArticleRow>(SummarySelect + " WHERE a.slug = @slug", new { slug });
+        var row = connection.QuerySingleOrDefault<ArticleRow>(
+            SummaryColumns + """
+            ,
+                   a.canonical_url AS CanonicalUrl, a.doi AS Doi, a.license AS License, j.description AS JournalDescription,
+                   (SELECT json_group_array(json_array(m.position, m.name, m.value))
+                    FROM article_metadata m WHERE m.article_id = a.id) AS Metadata
+            FROM articles a
+            """ + SummaryJoins + " WHERE a.slug = @slug", new { slug });
         if (row is null)
         {
             return null;
         }
 
-        var summary = Summaries(connection, [row])[0];
-        using var results = connection.QueryMultiple(
+        var sections = connection.Query<ParagraphRow>(
             """
-            SELECT position AS Position, name AS Name, value AS Value FROM article_metadata WHERE article_id = @Id ORDER BY position;
             SELECT s.position AS SectionPosition, s.slug AS SectionSlug, s.heading AS SectionHeading,
                    p.number AS Number, p.text AS Text, p.footnotes AS Footnotes
             FROM sections s LEFT JOIN paragraphs p ON p.section_id = s.id
             WHERE s.article_id = @Id
-            ORDER BY s.position, p.number;
-            """, new { row.Id });
-        var metadata = results.Read<MetadataRow>().Select(m => new MetadataEntry(m.Name, m.Value)).ToList();
-        var sections = results.Read<ParagraphRow>()
+            ORDER BY s.position, p.number
+            """, new { row.Id })
             .GroupBy(p => (p.SectionPosition, p.SectionSlug, p.SectionHeading))
             .Select(g => new SectionDetail(
                 g.Key.SectionPosition,
@@ -71,8 +96,9 @@ public sealed class ArchiveReader(ArchiveDatabase database)
                 g.Key.SectionHeading,
                 g.Where(p => p.Number is not null).Select(p => p.ToDetail()).ToList()))
             .ToList();
+        var metadata = ReadPositioned(row.Metadata, (name, value) => new MetadataEntry(name, value));
 
-        return new ArticleDetail(summary, row.JournalDescription, row.CanonicalUrl, row.Doi, row.License, metadata, sections);
+        return new ArticleDetail(row.ToSummary(), row.JournalDescription, row.CanonicalUrl, row.Doi, row.License, metadata, sections);
     }
 
     public Page<IndexEntry> ListAuthors(PageRequest page)
@@ -193,29 +219,27 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         }
     }
 
-    // Authors and themes for a page of articles in two queries, not two per article.
-    private static List<ArticleSummary> Summaries(SqliteConnection connection, IReadOnlyList<ArticleRow> rows)
+    // Reads what json_group_array(json_array(position, x, y)) builds, [[position, "x", "y"], ...],
+    // in the order of position: an aggregate's input order is not defined without an ORDER BY.
+    private static List<T> ReadPositioned<T>(string json, Func<string, string, T> create)
     {
-        if (rows.Count == 0)
+        var entries = new List<(int Position, string First, string Second)>();
+        var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.StartArray)
         {
-            return [];
+            reader.Read();
+            var position = reader.GetInt32();
+            reader.Read();
+            var first = reader.GetString()!;
+            reader.Read();
+            entries.Add((position, first, reader.GetString()!));
+            reader.Read();
         }
 
-        var ids = rows.Select(r => r.Id).ToArray();
-        var authors = connection.Query<LinkRow>(
-            """
-            SELECT aa.article_id AS ArticleId, au.slug AS Slug, au.name AS Name
-            FROM article_authors aa JOIN authors au ON au.id = aa.author_id
-            WHERE aa.article_id IN @ids ORDER BY aa.article_id, aa.position
-            """, new { ids }).ToLookup(l => l.ArticleId, l => new NamedRef(l.Slug, l.Name));
-        var themes = connection.Query<LinkRow>(
-            """
-            SELECT at.article_id AS ArticleId, t.slug AS Slug, t.name AS Name
-            FROM article_themes at JOIN themes t ON t.id = at.theme_id
-            WHERE at.article_id IN @ids ORDER BY at.article_id, at.position
-            """, new { ids }).ToLookup(l => l.ArticleId, l => new NamedRef(l.Slug, l.Name));
-
-        return rows.Select(r => r.ToSummary(authors[r.Id].ToList(), themes[r.Id].ToList())).ToList();
+        // Positions are unique within an article (ArticleWriter numbers them), so the unstable sort is exact.
+        entries.Sort((x, y) => x.Position.CompareTo(y.Position));
+        return entries.ConvertAll(e => create(e.First, e.Second));
     }
 
     private sealed class ArticleRow
@@ -229,24 +253,32 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         public int WordCount { get; init; }
         public int Revision { get; init; }
         public string UpdatedAt { get; init; } = "";
-        public string? CanonicalUrl { get; init; }
-        public string? Doi { get; init; }
-        public string? License { get; init; }
         public string JournalSlug { get; init; } = "";
         public string JournalName { get; init; } = "";
         public string? JournalPublisher { get; init; }
-        public string? JournalDescription { get; init; }
         public string? IssueSlug { get; init; }
         public string? IssueLabel { get; init; }
         public int? IssueVolume { get; init; }
         public int? IssueNumber { get; init; }
+        public string Authors { get; init; } = "[]";
+        public string Themes { get; init; } = "[]";
 
-        public ArticleSummary ToSummary(IReadOnlyList<NamedRef> authors, IReadOnlyList<NamedRef> themes) => new(
+        // Set only by ListArticles: the size of the whole list, the same in every row.
+        public int Total { get; init; }
+
+        // Set only by FindArticle: what the whole article shows and a list does not.
+        public string? CanonicalUrl { get; init; }
+        public string? Doi { get; init; }
+        public string? License { get; init; }
+        public string? JournalDescription { get; init; }
+        public string Metadata { get; init; } = "[]";
+
+        public ArticleSummary ToSummary() => new(
             Slug,
             Title,
             TitleSource,
-            authors,
-            themes,
+            ReadPositioned(Authors, (slug, name) => new NamedRef(slug, name)),
+            ReadPositioned(Themes, (slug, name) => new NamedRef(slug, name)),
             new JournalRef(JournalSlug, JournalName, JournalPublisher),
             IssueSlug is null ? null : new IssueRef(IssueSlug, IssueLabel!, IssueVolume, IssueNumber),
             Published is null ? null : DateOnly.ParseExact(Published, "yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -267,13 +299,6 @@ public sealed class ArchiveReader(ArchiveDatabase database)
 
         public ParagraphDetail ToDetail() => new(
             Number!.Value, Text, JsonSerializer.Deserialize<int[]>(Footnotes) ?? [], SectionPosition, SectionSlug, SectionHeading);
-    }
-
-    private sealed class MetadataRow
-    {
-        public int Position { get; init; }
-        public string Name { get; init; } = "";
-        public string Value { get; init; } = "";
     }
 
     // SQLite's COUNT is a 64-bit integer; Dapper converts it for a property, not for a constructor.
@@ -312,12 +337,5 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         public string? JournalPublisher { get; init; }
 
         public IssueSummary ToSummary() => new(Slug, Label, Volume, Number, ArticleCount);
-    }
-
-    private sealed class LinkRow
-    {
-        public long ArticleId { get; init; }
-        public string Slug { get; init; } = "";
-        public string Name { get; init; } = "";
     }
 }

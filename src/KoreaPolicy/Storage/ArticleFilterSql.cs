@@ -4,12 +4,14 @@ using KoreaPolicy.Model;
 namespace KoreaPolicy.Storage;
 
 /// <summary>
-/// An <see cref="ArticleFilter"/> as SQL conditions on <c>articles a</c>. The text is put
+/// An <see cref="ArticleFilter"/> as a WHERE clause on <c>articles a</c>. The text is put
 /// together from the constant fragments below, one per condition that is set, and every value
 /// is a parameter: no input ever becomes SQL, and the number of distinct statements Dapper
 /// caches stays bounded (one per combination of conditions).
 /// </summary>
-internal sealed record ArticleFilterSql(string Conditions, DynamicParameters Parameters)
+/// <param name="Where">" WHERE ..." with every condition that is set, or "" when none is: without a
+/// WHERE, SQLite counts the articles from an index's b-tree without visiting its entries.</param>
+internal sealed record ArticleFilterSql(string Where, DynamicParameters Parameters)
 {
     private const string ByAuthor =
         " AND a.id IN (SELECT aa.article_id FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE au.slug = @Author)";
@@ -69,16 +71,26 @@ internal sealed record ArticleFilterSql(string Conditions, DynamicParameters Par
             parameters.Add("To", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
         }
 
-        return new ArticleFilterSql(conditions, parameters);
+        return new ArticleFilterSql(conditions.Length == 0 ? "" : " WHERE" + conditions[" AND".Length..], parameters);
     }
 
-    /// <summary>The ORDER BY for a sort; the slug breaks ties so that pages never overlap.</summary>
-    public static string OrderBy(ArticleSort sort) => sort switch
+    /// <summary>The order of a sort; the slug breaks ties so that pages never overlap.</summary>
+    public static ArticleOrder OrderBy(ArticleSort sort) => sort switch
     {
         // SQLite sorts NULL lowest, so DESC already puts undated articles last and can use the index.
-        ArticleSort.NewestFirst => " ORDER BY a.published DESC, a.slug",
-        ArticleSort.OldestFirst => " ORDER BY a.published IS NULL, a.published, a.slug",
-        ArticleSort.Title => " ORDER BY a.title COLLATE NOCASE, a.slug",
+        ArticleSort.NewestFirst => new(", a.published, a.slug", " ORDER BY a.published DESC, a.slug", " ORDER BY page.published DESC, page.slug"),
+        ArticleSort.OldestFirst => new(
+            ", a.published, a.slug", " ORDER BY a.published IS NULL, a.published, a.slug", " ORDER BY page.published IS NULL, page.published, page.slug"),
+        // The key keeps its collation as a column of the subquery, so page.title sorts without case too.
+        ArticleSort.Title => new(", a.title COLLATE NOCASE AS title, a.slug", " ORDER BY a.title COLLATE NOCASE, a.slug", " ORDER BY page.title, page.slug"),
         _ => throw new ArgumentOutOfRangeException(nameof(sort)),
     };
 }
+
+/// <summary>
+/// A sort as SQL: <see cref="Articles"/> orders <c>articles a</c>, and <see cref="Page"/> orders the
+/// same rows again as a subquery named <c>page</c> that selects <see cref="Keys"/> after the id. A page
+/// ordered by its subquery's own columns lets SQLite see the rows already come in that order and
+/// skip the sort; ordered by the columns of a table joined to it, it sorts them again.
+/// </summary>
+internal sealed record ArticleOrder(string Keys, string Articles, string Page);

@@ -42,6 +42,12 @@ public sealed class PassageSearch(ArchiveDatabase database)
     // and highlight/snippet run for the page's rows only. A filter joins just enough to test the
     // paragraph's article against a set computed once. The page's paragraphs, sections and
     // articles are read afterwards, for at most a page of ids.
+    //
+    // A filter's join is a CROSS JOIN, which SQLite never reorders: FTS5 keeps its own ranked
+    // order only while search_index is the outer loop, and led by the filter instead SQLite would
+    // look up each passing paragraph in FTS5, which evaluates the whole MATCH once per lookup
+    // (about 0.5 ms each on the benchmark database). The planner picks the right order today;
+    // this keeps it so when statistics or the filter's selectivity change.
     private const string RankedPage =
         """
         SELECT rowid AS Id, rank AS Rank,
@@ -57,16 +63,16 @@ public sealed class PassageSearch(ArchiveDatabase database)
         SELECT f.rowid AS Id, f.rank AS Rank,
                highlight(search_index, 0, char(1), char(2)) AS Highlighted,
                snippet(search_index, 0, char(1), char(2), '…', 32) AS Snippet
-        FROM search_index f JOIN paragraphs p ON p.id = f.rowid
-        WHERE search_index MATCH @Expression AND p.article_id IN (SELECT a.id FROM articles a WHERE 1 = 1
+        FROM search_index f CROSS JOIN paragraphs p ON p.id = f.rowid
+        WHERE search_index MATCH @Expression AND p.article_id IN (SELECT a.id FROM articles a
         """;
 
     private const string Count = "SELECT COUNT(*) FROM search_index WHERE search_index MATCH @Expression";
 
     private const string FilteredCountPrefix =
         """
-        SELECT COUNT(*) FROM search_index f JOIN paragraphs p ON p.id = f.rowid
-        WHERE search_index MATCH @Expression AND p.article_id IN (SELECT a.id FROM articles a WHERE 1 = 1
+        SELECT COUNT(*) FROM search_index f CROSS JOIN paragraphs p ON p.id = f.rowid
+        WHERE search_index MATCH @Expression AND p.article_id IN (SELECT a.id FROM articles a
         """;
 
     private const string Passages =
@@ -86,17 +92,17 @@ public sealed class PassageSearch(ArchiveDatabase database)
         sql.Parameters.Add("Expression", query.Expression);
         sql.Parameters.Add("Size", page.Size);
         sql.Parameters.Add("Offset", page.Offset);
-        var filtered = sql.Conditions.Length > 0;
+        var filtered = sql.Where.Length > 0;
 
         using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>(filtered ? FilteredCountPrefix + sql.Conditions + ")" : Count, sql.Parameters);
+        var total = connection.ExecuteScalar<int>(filtered ? FilteredCountPrefix + sql.Where + ")" : Count, sql.Parameters);
         if (total <= page.Offset)
         {
             return new Page<PassageHit>([], total, page);
         }
 
         var ranked = connection.Query<RankedRow>(
-            filtered ? FilteredRankedPagePrefix + sql.Conditions + ") ORDER BY f.rank LIMIT @Size OFFSET @Offset" : RankedPage,
+            filtered ? FilteredRankedPagePrefix + sql.Where + ") ORDER BY f.rank LIMIT @Size OFFSET @Offset" : RankedPage,
             sql.Parameters).AsList();
         var ids = ranked.Select(r => r.Id).ToArray();
         var passages = connection.Query<PassageRow>(Passages, new { ids }).ToDictionary(p => p.Id);
