@@ -1,4 +1,5 @@
 using KoreaPolicy.Model;
+using KoreaPolicy.Storage;
 
 namespace KoreaPolicy.Tests;
 
@@ -63,6 +64,26 @@ public sealed class ArticleListTests : IDisposable
             .Should().Equal("Alpha", "beta", "Delta", "gamma");
         Enumerable.Range(1, 4).Select(number => archive.Reader.ListArticles(ArticleFilter.None, ArticleSort.Title, new PageRequest(number, 1)).Items.Single().Title)
             .Should().Equal("Alpha", "beta", "Delta", "gamma");
+    }
+
+    [Theory]
+    [InlineData(ArticleSort.NewestFirst)]
+    [InlineData(ArticleSort.OldestFirst)]
+    [InlineData(ArticleSort.Title)]
+    public void EverySortWalksAnIndexSoADeepPageNeverSortsTheArchive(ArticleSort sort)
+    {
+        using var connection = archive.Database.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "EXPLAIN QUERY PLAN SELECT a.id FROM articles a" + ArticleFilterSql.OrderBy(sort).Articles + " LIMIT 20 OFFSET 9980";
+        using var reader = command.ExecuteReader();
+        var plan = new List<string>();
+        while (reader.Read())
+        {
+            plan.Add(reader.GetString(reader.GetOrdinal("detail")));
+        }
+
+        plan.Should().ContainSingle(step => step.StartsWith("SCAN a USING COVERING INDEX", StringComparison.Ordinal));
+        plan.Should().NotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
     }
 
     private void Ingest(string path) => archive.Writer.Save(TemporaryArchive.RecordFor(path));
