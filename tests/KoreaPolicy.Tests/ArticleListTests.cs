@@ -67,14 +67,18 @@ public sealed class ArticleListTests : IDisposable
     }
 
     [Theory]
-    [InlineData(ArticleSort.NewestFirst)]
-    [InlineData(ArticleSort.OldestFirst)]
-    [InlineData(ArticleSort.Title)]
-    public void EverySortWalksAnIndexSoADeepPageNeverSortsTheArchive(ArticleSort sort)
+    [InlineData(ArticleSort.NewestFirst, false)]
+    [InlineData(ArticleSort.OldestFirst, false)]
+    [InlineData(ArticleSort.Title, false)]
+    [InlineData(ArticleSort.NewestFirst, true)]
+    [InlineData(ArticleSort.OldestFirst, true)]
+    [InlineData(ArticleSort.Title, true)]
+    public void EverySortWalksAnIndexSoADeepPageNeverSortsTheArchiveOrATheme(ArticleSort sort, bool oneTheme)
     {
+        var sql = ArticleFilterSql.For(oneTheme ? new ArticleFilter { Themes = ["security"] } : ArticleFilter.None);
         using var connection = archive.Database.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "EXPLAIN QUERY PLAN SELECT a.id FROM articles a" + ArticleFilterSql.OrderBy(sort).Articles + " LIMIT 20 OFFSET 9980";
+        command.CommandText = $"EXPLAIN QUERY PLAN SELECT {sql.ListedId} FROM {sql.Listed}{ArticleFilterSql.OrderBy(sort).Articles} LIMIT 20 OFFSET 9980";
         using var reader = command.ExecuteReader();
         var plan = new List<string>();
         while (reader.Read())
@@ -82,8 +86,35 @@ public sealed class ArticleListTests : IDisposable
             plan.Add(reader.GetString(reader.GetOrdinal("detail")));
         }
 
-        plan.Should().ContainSingle(step => step.StartsWith("SCAN a USING COVERING INDEX", StringComparison.Ordinal));
+        plan.Should().ContainSingle(step => step.StartsWith(oneTheme ? "SEARCH a USING COVERING INDEX article_themes_" : "SCAN a USING COVERING INDEX", StringComparison.Ordinal));
         plan.Should().NotContain(step => step.Contains("TEMP B-TREE", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(ArticleSort.NewestFirst)]
+    [InlineData(ArticleSort.OldestFirst)]
+    [InlineData(ArticleSort.Title)]
+    public void AThemesPagesAreTheArchivesListOfItsArticlesAfterAnUpdateChangesADateAndATitle(ArticleSort sort)
+    {
+        var names = new[] { "Kappa", "alpha", "Delta", "beta", "Gamma", "epsilon" };
+        for (var i = 0; i < names.Length; i++)
+        {
+            Ingest(archive.WritePage($"{i}.txt", title: names[i], themes: i % 3 == 2 ? "Trade" : "Security, Trade", date: $"June {i + 1}, 2025", paragraphs: ["Text."]));
+        }
+
+        // The links carry copies of the article's sort keys: an update must move it in the theme's order too.
+        Ingest(archive.WritePage("1.txt", title: "Zeta", themes: "Security, Trade", date: "June 30, 2025", paragraphs: ["Text."]));
+        Ingest(archive.WritePage("4.txt", title: "Omega", themes: "Security", date: "May 1, 2020", paragraphs: ["Text."]));
+
+        var expected = archive.Reader.ListArticles(ArticleFilter.None, sort, new PageRequest(1, 100)).Items
+            .Where(a => a.Themes.Any(t => t.Slug == "security")).Select(a => a.Slug).ToList();
+        var pages = Enumerable.Range(1, 4)
+            .Select(number => archive.Reader.ListArticles(new ArticleFilter { Themes = ["security"] }, sort, new PageRequest(number, 2)))
+            .ToList();
+
+        expected.Should().HaveCount(4);
+        pages.Should().AllSatisfy(p => p.Total.Should().Be(expected.Count));
+        pages.SelectMany(p => p.Items).Select(a => a.Slug).Should().Equal(expected);
     }
 
     private void Ingest(string path) => archive.Writer.Save(TemporaryArchive.RecordFor(path));

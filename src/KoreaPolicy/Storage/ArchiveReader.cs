@@ -44,7 +44,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         sql.Parameters.Add("Size", page.Size);
         sql.Parameters.Add("Offset", page.Offset);
         var order = ArticleFilterSql.OrderBy(sort);
-        var count = "SELECT COUNT(*) FROM articles a" + sql.Where;
+        var count = "SELECT COUNT(*) FROM " + sql.Listed;
         using var connection = database.Open();
         // The page's ids (and sort keys) come from the ordering index alone, so the joins and the
         // authors and themes run for one page, not for every row skipped on the way to a deep page;
@@ -52,7 +52,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         // without one). The total is an uncorrelated subquery, evaluated once, in every row.
         var rows = connection.Query<ArticleRow>(
             SummaryColumns + ", (" + count + ") AS Total"
-            + " FROM (SELECT a.id" + order.Keys + " FROM articles a" + sql.Where + order.Articles + " LIMIT @Size OFFSET @Offset) page"
+            + " FROM (SELECT " + sql.ListedId + " AS id" + order.Keys + " FROM " + sql.Listed + order.Articles + " LIMIT @Size OFFSET @Offset) page"
             + " JOIN articles a ON a.id = page.id" + SummaryJoins + order.Page,
             sql.Parameters).AsList();
         // An empty page carries no total: a first page is empty only when nothing passes, and

@@ -160,7 +160,11 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
             "INSERT INTO article_authors (article_id, author_id, position) VALUES (@ArticleId, @Id, @Position)");
         LinkNamed(connection, transaction, articleId, article.Themes,
             "INSERT INTO themes (slug, name) VALUES (@Slug, @Name) ON CONFLICT (slug) DO UPDATE SET name = excluded.name RETURNING id",
-            "INSERT INTO article_themes (article_id, theme_id, position) VALUES (@ArticleId, @Id, @Position)");
+            // With the article's sort keys, saved above in this transaction (Sql/005_theme_order.sql).
+            """
+            INSERT INTO article_themes (article_id, theme_id, position, published, title, slug)
+            SELECT @ArticleId, @Id, @Position, published, title, slug FROM articles WHERE id = @ArticleId
+            """);
 
         connection.Execute(
             "INSERT INTO article_metadata (article_id, position, name, value) VALUES (@ArticleId, @Position, @Name, @Value)",
