@@ -72,7 +72,6 @@ public sealed class ArticleListTests : IDisposable
     [InlineData(ArticleSort.Title, false)]
     [InlineData(ArticleSort.NewestFirst, true)]
     [InlineData(ArticleSort.OldestFirst, true)]
-    [InlineData(ArticleSort.Title, true)]
     public void EverySortWalksAnIndexSoADeepPageNeverSortsTheArchiveOrATheme(ArticleSort sort, bool oneTheme)
     {
         var sql = ArticleFilterSql.For(oneTheme ? new ArticleFilter { Themes = ["security"] } : ArticleFilter.None);
