@@ -89,7 +89,7 @@ public static class FeedsApi
     /// <summary>
     /// The feed of a subject in the format its extension names. An unknown extension or subject is
     /// a 404: the URL names no feed. The bytes carry Last-Modified (and, like every response, an
-    /// ETag from ConditionalRequests), so a reader that polls gets a bodiless 304 while nothing changed.
+    /// ETag from StoredResponses), so a reader that polls gets a bodiless 304 while nothing changed.
     /// </summary>
     private static Results<FileContentHttpResult, ProblemHttpResult> Serve(
         string extension, Func<FeedSubject?> findSubject, ArchiveReader archive, HttpRequest request, string notFound = "")
