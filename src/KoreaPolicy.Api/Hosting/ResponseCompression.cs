@@ -5,12 +5,13 @@ namespace KoreaPolicy.Api.Hosting;
 
 /// <summary>
 /// Brotli and gzip for JSON, HTML, XML, Markdown and text responses, at their fastest levels.
-/// Measured on this project's machine (2 shared cores, 2026-11-28) on the article's JSON (14.2 KB)
-/// and a search page (9.3 KB): Fastest gives 3.9 / 2.4 KB (Brotli) and 4.9 / 2.9 KB (gzip),
-/// Optimal 3.4 / 2.2 KB and 3.6 / 2.2 KB, both in roughly 25–100 µs per body with the machine's
-/// noise larger than their difference; SmallestSize (Brotli 11) gets 2.7 KB but takes 10–22 ms,
-/// far more than the bytes save on loopback or a LAN. Fastest keeps an uncached response's cost
-/// lowest; cached responses are compressed once per content version and encoding anyway.
+/// Measured with BenchmarkDotNet (bench/KoreaPolicy.Microbench, CompressionBenchmarks, 2026-11-28,
+/// this project's 2-core machine) on the real article's paragraphs as JSON (5.9 KB) and on one
+/// paragraph (366 B): Fastest takes 28 / 6 µs (Brotli) and 23 / 6 µs (gzip) for 2.8 KB / 257 B and
+/// 3.6 KB / 326 B; Optimal takes 64 / 17 µs and 54 / 11 µs for 2.4 KB / 220 B and 2.5 KB / 244 B.
+/// Optimal's extra 10–15 % of bytes cost two to three times the CPU, which on loopback or a LAN
+/// outweighs the bytes; on a small body even Fastest saves only 40–110 bytes. It is paid once per
+/// content version and encoding: the compressed bytes are what StoredResponses keeps and serves.
 /// </summary>
 public static class ResponseCompressionSetup
 {
