@@ -3,7 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
-namespace KoreaPolicy.LoadBench;
+namespace KoreaPolicy.Bench;
 
 /// <summary>
 /// A web app from this project's output folder (the API or the floor) as a child process on a
@@ -37,7 +37,7 @@ internal sealed class ChildServer : IDisposable
         var dll = Path.Combine(AppContext.BaseDirectory, dllName);
         if (!File.Exists(dll))
         {
-            throw new FileNotFoundException($"{dllName} is missing beside the benchmark; build the LoadBench project, which references it.", dll);
+            throw new FileNotFoundException($"{dllName} is missing beside the benchmark; build the benchmark project, which references it.", dll);
         }
 
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
