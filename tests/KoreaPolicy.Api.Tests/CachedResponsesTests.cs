@@ -104,40 +104,29 @@ public sealed class CachedResponsesTests
     [Fact]
     public async Task AChangeCommittedByAnotherWriterIsServedWithinOneSecond()
     {
-        var folder = Directory.CreateTempSubdirectory("koreapolicy-cache-").FullName;
-        try
+        using var article = new ArticleOnDisk();
+        using var app = new KoreaPolicyApplication { ArticlesFolder = article.Folder };
+        var client = app.CreateClient();
+        (await ParagraphThree(client)).Should().Contain("Scylla and Charybdis");
+        var search = await client.GetFromJsonAsync<JsonElement>("/api/search?q=Scylla");
+        search.GetProperty("total").GetInt32().Should().Be(1);
+
+        // Another writer on the same file, as the ingest command in another process would be.
+        article.Rewrite("Scylla and Charybdis", "a rock and a hard place");
+        var writer = new IngestRun(new ArticleWriter(new ArchiveDatabase(app.DatabasePath), TimeProvider.System));
+        writer.Ingest([article.Path]).Single().Outcome.Should().Be(SaveOutcome.Updated);
+        var changedAt = Stopwatch.StartNew();
+
+        string text;
+        do
         {
-            var source = Path.Combine(AppContext.BaseDirectory, "Articles", $"{Slug}.txt");
-            var path = Path.Combine(folder, $"{Slug}.txt");
-            File.Copy(source, path);
-            using var app = new KoreaPolicyApplication { ArticlesFolder = folder };
-            var client = app.CreateClient();
-            (await ParagraphThree(client)).Should().Contain("Scylla and Charybdis");
-            var search = await client.GetFromJsonAsync<JsonElement>("/api/search?q=Scylla");
-            search.GetProperty("total").GetInt32().Should().Be(1);
-
-            // Another writer on the same file, as the ingest command in another process would be.
-            File.WriteAllText(path, File.ReadAllText(source).Replace("Scylla and Charybdis", "a rock and a hard place", StringComparison.Ordinal));
-            var writer = new IngestRun(new ArticleWriter(new ArchiveDatabase(app.DatabasePath), TimeProvider.System));
-            writer.Ingest([path]).Single().Outcome.Should().Be(SaveOutcome.Updated);
-            var changedAt = Stopwatch.StartNew();
-
-            string text;
-            do
-            {
-                text = await ParagraphThree(client);
-            }
-            while (text.Contains("Scylla", StringComparison.Ordinal) && changedAt.Elapsed < TimeSpan.FromSeconds(2));
-
-            changedAt.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
-            text.Should().Contain("a rock and a hard place");
-            (await client.GetFromJsonAsync<JsonElement>("/api/search?q=Scylla")).GetProperty("total").GetInt32().Should().Be(0);
+            text = await ParagraphThree(client);
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        while (text.Contains("Scylla", StringComparison.Ordinal) && changedAt.Elapsed < TimeSpan.FromSeconds(2));
+
+        changedAt.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        text.Should().Contain("a rock and a hard place");
+        (await client.GetFromJsonAsync<JsonElement>("/api/search?q=Scylla")).GetProperty("total").GetInt32().Should().Be(0);
     }
 
     private static async Task<string> ParagraphThree(HttpClient client) =>

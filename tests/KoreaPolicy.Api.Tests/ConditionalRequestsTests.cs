@@ -90,44 +90,33 @@ public sealed class ETagInvalidationTests
     [Fact]
     public async Task AChangedArticleChangesTheETagsOfWhatShowsItAndNotOfTheRest()
     {
-        var folder = Directory.CreateTempSubdirectory("koreapolicy-etags-").FullName;
-        try
+        using var article = new ArticleOnDisk();
+        using var app = new KoreaPolicyApplication { ArticlesFolder = article.Folder };
+        var client = app.CreateClient();
+        string[] showing = [$"/api/articles/{Slug}", $"/api/articles/{Slug}/paragraphs/3", "/api/articles", "/feeds/articles.atom", "/api/search?q=Charybdis"];
+        // (Any search result would change too: bm25 scores depend on the whole index's statistics.)
+        string[] notShowing = [$"/api/articles/{Slug}/paragraphs/7", $"/api/articles/{Slug}/sections/4", "/api/authors", "/api/themes"];
+        var before = await ETags(client, showing.Concat(notShowing));
+
+        // Unchanged text: nothing changes.
+        Ingest(app, article.Path).Should().Be(SaveOutcome.Unchanged);
+        await Task.Delay(Storage.ArchiveVersion.MaxAge * 2);
+        (await ETags(client, showing.Concat(notShowing))).Should().Equal(before);
+
+        // Paragraph 3 changes: what shows it changes, the rest does not.
+        article.Rewrite("Scylla and Charybdis", "Scylla and Charybdis, twice");
+        Ingest(app, article.Path).Should().Be(SaveOutcome.Updated);
+        await Task.Delay(Storage.ArchiveVersion.MaxAge * 2);
+        var after = await ETags(client, showing.Concat(notShowing));
+
+        for (var i = 0; i < showing.Length; i++)
         {
-            var source = Path.Combine(AppContext.BaseDirectory, "Articles", $"{Slug}.txt");
-            var path = Path.Combine(folder, $"{Slug}.txt");
-            File.Copy(source, path);
-            using var app = new KoreaPolicyApplication { ArticlesFolder = folder };
-            var client = app.CreateClient();
-            string[] showing = [$"/api/articles/{Slug}", $"/api/articles/{Slug}/paragraphs/3", "/api/articles", "/feeds/articles.atom", "/api/search?q=Charybdis"];
-            // (Any search result would change too: bm25 scores depend on the whole index's statistics.)
-            string[] notShowing = [$"/api/articles/{Slug}/paragraphs/7", $"/api/articles/{Slug}/sections/4", "/api/authors", "/api/themes"];
-            var before = await ETags(client, showing.Concat(notShowing));
-
-            // Unchanged text: nothing changes.
-            Ingest(app, path).Should().Be(SaveOutcome.Unchanged);
-            await Task.Delay(Storage.ArchiveVersion.MaxAge * 2);
-            (await ETags(client, showing.Concat(notShowing))).Should().Equal(before);
-
-            // Paragraph 3 changes: what shows it changes, the rest does not.
-            File.WriteAllText(path, File.ReadAllText(source).Replace("Scylla and Charybdis", "Scylla and Charybdis, twice", StringComparison.Ordinal));
-            Ingest(app, path).Should().Be(SaveOutcome.Updated);
-            await Task.Delay(Storage.ArchiveVersion.MaxAge * 2);
-            var after = await ETags(client, showing.Concat(notShowing));
-
-            for (var i = 0; i < showing.Length; i++)
-            {
-                after[i].Should().NotBe(before[i], showing[i]);
-            }
-
-            for (var i = showing.Length; i < before.Count; i++)
-            {
-                after[i].Should().Be(before[i], notShowing[i - showing.Length]);
-            }
+            after[i].Should().NotBe(before[i], showing[i]);
         }
-        finally
+
+        for (var i = showing.Length; i < before.Count; i++)
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
+            after[i].Should().Be(before[i], notShowing[i - showing.Length]);
         }
     }
 

@@ -68,39 +68,28 @@ public sealed class FreshAndCachedTests
     [Fact]
     public async Task TheIngestCommandInAnotherProcessChangesWhatARunningServerServes()
     {
-        var folder = Directory.CreateTempSubdirectory("koreapolicy-process-").FullName;
-        try
+        using var article = new ArticleOnDisk();
+        using var app = new KoreaPolicyApplication { ArticlesFolder = article.Folder };
+        var client = app.CreateClient();
+        var before = await client.GetAsync($"/api/articles/{Slug}/paragraphs/3");
+        var etag = before.Headers.ETag!.Tag;
+
+        article.Rewrite("Scylla and Charybdis", "a rock and a hard place");
+        var (exitCode, output) = await RunIngestCommandAsync(article.Path, app.DatabasePath);
+        exitCode.Should().Be(0, output);
+        output.Should().Contain("updated");
+        var committed = Stopwatch.StartNew();
+
+        HttpResponseMessage after;
+        do
         {
-            var source = Path.Combine(AppContext.BaseDirectory, "Articles", $"{Slug}.txt");
-            var path = Path.Combine(folder, $"{Slug}.txt");
-            File.Copy(source, path);
-            using var app = new KoreaPolicyApplication { ArticlesFolder = folder };
-            var client = app.CreateClient();
-            var before = await client.GetAsync($"/api/articles/{Slug}/paragraphs/3");
-            var etag = before.Headers.ETag!.Tag;
-
-            File.WriteAllText(path, File.ReadAllText(source).Replace("Scylla and Charybdis", "a rock and a hard place", StringComparison.Ordinal));
-            var (exitCode, output) = await RunIngestCommandAsync(path, app.DatabasePath);
-            exitCode.Should().Be(0, output);
-            output.Should().Contain("updated");
-            var committed = Stopwatch.StartNew();
-
-            HttpResponseMessage after;
-            do
-            {
-                after = await client.GetAsync($"/api/articles/{Slug}/paragraphs/3");
-            }
-            while (after.Headers.ETag!.Tag == etag && committed.Elapsed < TimeSpan.FromSeconds(3));
-
-            committed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
-            after.Headers.ETag!.Tag.Should().NotBe(etag);
-            (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString().Should().Contain("a rock and a hard place");
+            after = await client.GetAsync($"/api/articles/{Slug}/paragraphs/3");
         }
-        finally
-        {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-            Directory.Delete(folder, recursive: true);
-        }
+        while (after.Headers.ETag!.Tag == etag && committed.Elapsed < TimeSpan.FromSeconds(3));
+
+        committed.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        after.Headers.ETag!.Tag.Should().NotBe(etag);
+        (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString().Should().Contain("a rock and a hard place");
     }
 
     /// <summary>The real program, as its own process: <c>dotnet KoreaPolicy.Api.dll ingest ...</c>.</summary>
