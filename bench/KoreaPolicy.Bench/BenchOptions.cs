@@ -2,15 +2,15 @@ using System.Globalization;
 
 namespace KoreaPolicy.Bench;
 
-/// <summary>The command line: <c>[--articles N] [--requests N] [--seed N] [--keep] [--out FILE] [--warmup N] [--max-seconds N]</c>.</summary>
-internal sealed record BenchOptions(int Articles, int Requests, int Seed, bool Keep, string Out, int WarmUp, int MaxSecondsPerScenario)
+/// <summary>The command line: <c>[--articles N] [--requests N] [--seed N] [--keep] [--out FILE] [--warmup N] [--max-seconds N] [--floor-rounds N]</c>.</summary>
+internal sealed record BenchOptions(int Articles, int Requests, int Seed, bool Keep, string Out, int WarmUp, int MaxSecondsPerScenario, int FloorRounds)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/KoreaPolicy.Bench -- [--articles 10000] [--requests 2000] [--seed 20251215] [--keep] [--out bench/results/latest.md] [--warmup 100] [--max-seconds 30]";
+        "usage: dotnet run -c Release --project bench/KoreaPolicy.Bench -- [--articles 10000] [--requests 2000] [--seed 20251215] [--keep] [--out bench/results/latest.md] [--warmup 100] [--max-seconds 30] [--floor-rounds 20]";
 
     public static BenchOptions Parse(string[] args)
     {
-        var options = new BenchOptions(10_000, 2_000, 20251215, false, Path.Combine("bench", "results", "latest.md"), 100, 30);
+        var options = new BenchOptions(10_000, 2_000, 20251215, false, Path.Combine("bench", "results", "latest.md"), 100, 30, 20);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -22,6 +22,7 @@ internal sealed record BenchOptions(int Articles, int Requests, int Seed, bool K
                 "--out" => options with { Out = Value(args, ++i) },
                 "--warmup" => options with { WarmUp = Number(args, ++i) },
                 "--max-seconds" => options with { MaxSecondsPerScenario = Positive(args, ++i) },
+                "--floor-rounds" => options with { FloorRounds = Positive(args, ++i) },
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };
         }

@@ -44,7 +44,11 @@ try
             s => Console.Error.WriteLine($"  {s.Name}: median {s.Median:0.00} ms, p99 {s.P99:0.00} ms, {s.Statuses}"));
     }
 
-    var report = Report.Write(options, machine, corpus, ingestion, scenarios);
+    // After the API has stopped, so the two cores are the floor's alone, as they were the API's.
+    Console.Error.WriteLine("Measuring the search floor (FTS5 alone, and Lucene.NET for reference)...");
+    var floor = SearchFloor.Run(database, work, Scenarios.Values(corpus.Slugs), options.FloorRounds, Console.Error.WriteLine);
+
+    var report = Report.Write(options, machine, corpus, ingestion, scenarios, floor);
     Console.WriteLine(report);
     var outDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Out));
     if (outDirectory is not null)

@@ -6,7 +6,7 @@ namespace KoreaPolicy.Bench;
 /// <summary>The run's figures as Markdown, for the terminal and for bench/results.</summary>
 internal static class Report
 {
-    public static string Write(BenchOptions options, MachineInfo machine, CorpusSummary corpus, IngestionResult ingestion, IReadOnlyList<ScenarioResult> scenarios)
+    public static string Write(BenchOptions options, MachineInfo machine, CorpusSummary corpus, IngestionResult ingestion, IReadOnlyList<ScenarioResult> scenarios, IReadOnlyList<FloorResult> floor)
     {
         var md = new StringBuilder();
         md.Line("# KoreaPolicy scale benchmark");
@@ -63,7 +63,32 @@ internal static class Report
             md.Line($"\\* stopped at the time limit of {options.MaxSecondsPerScenario} s per scenario.");
         }
 
+        WriteFloor(md, options, scenarios, floor);
+
         return md.ToString();
+    }
+
+    private static void WriteFloor(StringBuilder md, BenchOptions options, IReadOnlyList<ScenarioResult> scenarios, IReadOnlyList<FloorResult> floor)
+    {
+        md.Line();
+        md.Line("## Search floor (in process, the API stopped)");
+        md.Line();
+        md.Line($"Milliseconds per query, median / p99 over {options.FloorRounds} rounds of each shape's five queries. FTS5 rows are one");
+        md.Line("statement each on the benchmark's database: counting the matches (the total every page reports), and");
+        md.Line($"ranking them for the first page of {Scenarios.PageSize} ids (no snippet, no rows, no JSON). Their sum is the least an exact");
+        md.Line("total and a bm25 page cost with FTS5. Lucene.NET (4.8, BM25, one field, one memory-mapped segment)");
+        md.Line("does both in one call over the same passages, for reference. The last column is the API's uncached");
+        md.Line("median from the HTTP table above (same run).");
+        md.Line();
+        md.Line("| shape | matches (mean) | FTS5 count | FTS5 ranked page | FTS5 sum of medians | Lucene.NET page + total | API uncached |");
+        md.Line("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var f in floor)
+        {
+            var api = scenarios.FirstOrDefault(s => s.Name == "search, uncached: " + f.Shape);
+            var apiMedian = api is null ? "–" : string.Create(CultureInfo.InvariantCulture, $"{api.Median:0.00}");
+            md.Line(string.Create(CultureInfo.InvariantCulture,
+                $"| {f.Shape} | {f.MeanMatches:N0} | {f.Count.Median:0.00} / {f.Count.P99:0.00} | {f.RankedPage.Median:0.00} / {f.RankedPage.P99:0.00} | {f.Count.Median + f.RankedPage.Median:0.00} | {f.Lucene.Median:0.00} / {f.Lucene.P99:0.00} ({f.LuceneMeanMatches:N0} matches) | {apiMedian} |"));
+        }
     }
 
     private static void Line(this StringBuilder md, string text = "") => md.Append(text).Append('\n');
