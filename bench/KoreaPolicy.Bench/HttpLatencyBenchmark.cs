@@ -78,17 +78,13 @@ internal sealed class HttpLatencyBenchmark(Uri baseAddress, int requests, int wa
             scenario.Name,
             Scenarios.Expand(scenario.Template, values, 0),
             latencies.Count,
-            Percentile(latencies, 0.50),
-            Percentile(latencies, 0.90),
-            Percentile(latencies, 0.99),
+            Latency.Percentile(latencies, 0.50),
+            Latency.Percentile(latencies, 0.90),
+            Latency.Percentile(latencies, 0.99),
             latencies[^1],
             statuses.Where(s => s.Key is < 200 or > 299).Sum(s => s.Value),
             string.Join(", ", statuses.Select(s => $"{s.Key}×{s.Value}")),
             (double)bytes / latencies.Count,
             latencies.Count < requests);
     }
-
-    // Nearest-rank percentile over sorted values.
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }

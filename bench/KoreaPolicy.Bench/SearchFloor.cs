@@ -14,6 +14,7 @@ internal sealed record FloorResult(
     Latency Lucene,
     double LuceneMeanMatches);
 
+/// <summary>A median and 99th percentile, in milliseconds.</summary>
 internal sealed record Latency(double Median, double P99)
 {
     public static Latency Of(List<double> milliseconds)
@@ -22,8 +23,8 @@ internal sealed record Latency(double Median, double P99)
         return new Latency(Percentile(milliseconds, 0.50), Percentile(milliseconds, 0.99));
     }
 
-    // Nearest rank, as the HTTP scenarios report it.
-    private static double Percentile(List<double> sorted, double p) =>
+    /// <summary>Nearest rank over sorted figures, as every table of the report gives it.</summary>
+    public static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 }
 
