@@ -25,8 +25,9 @@ namespace KoreaPolicy.Bench;
 /// heading and its title go into one field (per-field weights, as FTS5 ranks with, cost Lucene two
 /// to three times as much in a probe), the index is merged into one segment and memory-mapped, and
 /// the analyzer splits, folds case and accents as FTS5's unicode61 does (a word is a run of letters
-/// and digits, so "Taiwan’s" is "taiwan" and "s"; LowerCaseFilter, ASCIIFoldingFilter; no stop words). BM25 with Lucene's defaults (k1 1.2, b 0.75), which
-/// are FTS5's; the total it returns is exact, like the API's.
+/// and digits, so "Taiwan’s" is "taiwan" and "s"; LowerCaseFilter, ASCIIFoldingFilter; no stop
+/// words). BM25 with Lucene's defaults (k1 1.2, b 0.75), which are FTS5's; the total it returns is
+/// exact, like the API's.
 /// </remarks>
 internal sealed class LuceneReference : IDisposable
 {
