@@ -77,7 +77,7 @@ internal static class IngestionBenchmark
         foreach (var path in paths)
         {
             var file = ArticleFile.Read(path);
-            records.Add(ArticleRecord.Create(file, ArticleParser.Parse(file.Text)));
+            records.Add(ArticleRecords.Create(file, ArticleParser.Parse(file.Text)));
         }
 
         return (started.Elapsed, records);

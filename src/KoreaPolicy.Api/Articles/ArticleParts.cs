@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
-using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 

@@ -1,11 +1,13 @@
 using System.ComponentModel;
 using System.Globalization;
-using KoreaPolicy.Api.Hosting;
-using KoreaPolicy.Api.Representations;
+using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Rendering;
+using KoreaPolicy.Api.Rendering.Feeds;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace KoreaPolicy.Api.Articles;
 
@@ -30,7 +32,6 @@ public static class ArticlesApi
             .WithSummary("Get an article")
             .WithDescription("The whole article: metadata, then its sections in order, each with its paragraphs. "
                 + "JSON by default; also an HTML fragment, Markdown, plain text, schema.org JSON-LD or IPTC ninjs, by Accept or format=.")
-            .WithFeedLinks()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRepresentations(ArticleFormats.Article)
@@ -106,6 +107,7 @@ public static class ArticlesApi
         }
 
         request.MarkModified(article.Summary.UpdatedAt);
+        request.HttpContext.Response.Headers.Append(HeaderNames.Link, FeedLinks.Header(article.Summary.Authors));
         return Representation.Of(chosen, article.ToResponse, f => ArticleFormats.Render(article, f, PublicUrls.For(request)));
     }
 

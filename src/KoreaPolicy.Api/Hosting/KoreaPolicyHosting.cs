@@ -1,13 +1,13 @@
 using KoreaPolicy.Api.Articles;
-using KoreaPolicy.Api.Authors;
-using KoreaPolicy.Api.Embeds;
 using KoreaPolicy.Api.Citations;
+using KoreaPolicy.Api.Embeds;
+using KoreaPolicy.Api.Feeds;
 using KoreaPolicy.Api.Health;
+using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Indexes;
 using KoreaPolicy.Api.Journals;
 using KoreaPolicy.Api.Pages;
 using KoreaPolicy.Api.Search;
-using KoreaPolicy.Api.Themes;
-using KoreaPolicy.Ingestion;
 using KoreaPolicy.Storage;
 using Microsoft.Extensions.Options;
 

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using KoreaPolicy.Api.Articles;
-using KoreaPolicy.Api.Hosting;
-using KoreaPolicy.Api.Representations;
+using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Rendering;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
