@@ -26,28 +26,21 @@ public sealed record ContentFormat(string Name, string MediaType, params string[
 }
 
 /// <summary>
-/// Picks the representation of a response: <c>format=</c> when given (it wins, so a link can
-/// name a format), else the best match of <c>Accept</c> by quality, else the first supported
-/// (JSON). Nothing acceptable is a 406 problem listing what is on offer; an unknown
-/// <c>format=</c> is a 400.
+/// Picks the representation of a response: the <c>format</c> query parameter when given (it wins,
+/// so a link can name a format; the handler binds it, documented, and passes it in), else the best
+/// match of <c>Accept</c> by quality, else the first supported (JSON). Null when nothing fits, and
+/// then <see cref="Refusal"/> is the problem to answer: an unknown <c>format</c> is a 400, an
+/// <c>Accept</c> nothing matches a 406 listing what is on offer.
 /// </summary>
 public static class Negotiation
 {
     public const string FormatParameter = "format";
 
-    public static ContentFormat Choose(HttpRequest request, IReadOnlyList<ContentFormat> supported, out ProblemHttpResult? problem)
+    public static ContentFormat? Choose(string? format, HttpRequest request, IReadOnlyList<ContentFormat> supported)
     {
-        problem = null;
-        if (request.Query[FormatParameter] is { Count: > 0 } asked)
+        if (format is not null)
         {
-            var named = supported.FirstOrDefault(f => f.Answers(asked.ToString()));
-            if (named is null)
-            {
-                problem = Problems.InvalidParameter(FormatParameter, $"must be one of {string.Join(", ", supported.Select(f => f.Name))}; got '{asked}'");
-                return supported[0];
-            }
-
-            return named;
+            return supported.FirstOrDefault(f => f.Answers(format));
         }
 
         var accept = request.GetTypedHeaders().Accept;
@@ -68,13 +61,18 @@ public static class Negotiation
             }
         }
 
-        problem = TypedResults.Problem(
-            title: "Not acceptable",
-            detail: $"This resource is available as {string.Join(", ", supported.Select(f => f.MediaType))}; "
-                + $"ask with Accept or with {FormatParameter}= ({string.Join(", ", supported.Select(f => f.Name))}).",
-            statusCode: StatusCodes.Status406NotAcceptable);
-        return supported[0];
+        return null;
     }
+
+    /// <summary>The problem when <see cref="Choose"/> found nothing: 400 for an unknown <c>format</c>, else 406.</summary>
+    public static ProblemHttpResult Refusal(string? format, IReadOnlyList<ContentFormat> supported) =>
+        format is not null
+            ? Problems.InvalidParameter(FormatParameter, $"must be one of {string.Join(", ", supported.Select(f => f.Name))}; got '{format}'")
+            : TypedResults.Problem(
+                title: "Not acceptable",
+                detail: $"This resource is available as {string.Join(", ", supported.Select(f => f.MediaType))}; "
+                    + $"ask with Accept or with {FormatParameter}= ({string.Join(", ", supported.Select(f => f.Name))}).",
+                statusCode: StatusCodes.Status406NotAcceptable);
 
     private static bool Matches(MediaTypeHeaderValue range, ContentFormat format)
     {

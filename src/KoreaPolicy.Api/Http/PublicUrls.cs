@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Options;
 
 namespace KoreaPolicy.Api.Http;
@@ -53,7 +54,22 @@ public sealed class PublicUrls(string baseUrl)
 /// <summary>The ids of sections and paragraphs in every HTML rendering, so that <c>#p-7</c> links work.</summary>
 public static class Anchors
 {
-    public static string Paragraph(int number) => $"p-{number}";
+    private const string ParagraphPrefix = "p-";
+    private const string SectionPrefix = "section-";
 
-    public static string Section(string sectionSlug) => $"section-{sectionSlug}";
+    public static string Paragraph(int number) => $"{ParagraphPrefix}{number}";
+
+    public static string Section(string sectionSlug) => $"{SectionPrefix}{sectionSlug}";
+
+    /// <summary>The paragraph number an anchor names ("p-7": 7), or null; only the anchors <see cref="Paragraph"/> writes.</summary>
+    public static int? ParagraphIn(string anchor) =>
+        anchor.StartsWith(ParagraphPrefix, StringComparison.Ordinal)
+        && int.TryParse(anchor.AsSpan(ParagraphPrefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out var number)
+        && Paragraph(number) == anchor
+            ? number
+            : null;
+
+    /// <summary>The section slug an anchor names ("section-lead": lead), or null.</summary>
+    public static string? SectionIn(string anchor) =>
+        anchor.StartsWith(SectionPrefix, StringComparison.Ordinal) ? anchor[SectionPrefix.Length..] : null;
 }

@@ -34,16 +34,16 @@ public static class ArticleEmbed
     private const string Link = "color:#1f4e79";
 
     /// <summary>The article: its title and summary, quoted, linking to its page.</summary>
-    public static string Article(ArticleDetail article, PublicUrls urls, EmbedSize size)
+    public static string Article(ArticleSummary article, PublicUrls urls, EmbedSize size)
     {
-        var link = urls.ArticlePage(article.Summary.Slug);
+        var link = urls.ArticlePage(article.Slug);
         var quote = new StringBuilder()
-            .Append(CultureInfo.InvariantCulture, $"<h2 style=\"{HeadingStyle}\">{ArticleHtml.Encode(article.Summary.Title)}</h2>")
-            .Append(CultureInfo.InvariantCulture, $"<p style=\"{ParagraphStyle}\">{ArticleHtml.Encode(article.Summary.Summary)}</p>");
+            .Append(CultureInfo.InvariantCulture, $"<h2 style=\"{HeadingStyle}\">{ArticleHtml.Encode(article.Title)}</h2>")
+            .Append(CultureInfo.InvariantCulture, $"<p style=\"{ParagraphStyle}\">{ArticleHtml.Encode(article.Summary)}</p>");
         return Render(article, quote.ToString(), link, "Read the article", size);
     }
 
-    public static string Section(ArticleDetail article, SectionDetail section, PublicUrls urls, EmbedSize size)
+    public static string Section(ArticleSummary article, SectionDetail section, PublicUrls urls, EmbedSize size)
     {
         var quote = new StringBuilder();
         if (section.Heading is { } heading)
@@ -56,14 +56,14 @@ public static class ArticleEmbed
             quote.Append(CultureInfo.InvariantCulture, $"<p style=\"{ParagraphStyle}\">{ArticleHtml.Encode(paragraph.Text)}</p>");
         }
 
-        return Render(article, quote.ToString(), urls.SectionAnchor(article.Summary.Slug, section.Slug), "Read the section in context", size);
+        return Render(article, quote.ToString(), urls.SectionAnchor(article.Slug, section.Slug), "Read the section in context", size);
     }
 
-    public static string Paragraph(ArticleDetail article, ParagraphDetail paragraph, PublicUrls urls, EmbedSize size) =>
+    public static string Paragraph(ArticleSummary article, ParagraphDetail paragraph, PublicUrls urls, EmbedSize size) =>
         Render(
             article,
             $"<p style=\"{ParagraphStyle}\">{ArticleHtml.Encode(paragraph.Text)}</p>",
-            urls.ParagraphAnchor(article.Summary.Slug, paragraph.Number),
+            urls.ParagraphAnchor(article.Slug, paragraph.Number),
             "Read the paragraph in context",
             size);
 
@@ -76,9 +76,8 @@ public static class ArticleEmbed
         return size.MaxHeight is { } max ? Math.Min(height, max) : height;
     }
 
-    private static string Render(ArticleDetail article, string quote, string link, string linkText, EmbedSize size)
+    private static string Render(ArticleSummary summary, string quote, string link, string linkText, EmbedSize size)
     {
-        var summary = article.Summary;
         var style = new StringBuilder(Frame).Append(CultureInfo.InvariantCulture, $";max-width:{size.Width}px");
         if (size.MaxHeight is { } maxHeight)
         {

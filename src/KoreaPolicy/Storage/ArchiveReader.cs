@@ -101,6 +101,69 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         return new ArticleDetail(row.ToSummary(), row.JournalDescription, row.CanonicalUrl, row.Doi, row.License, metadata, sections);
     }
 
+    // A part's article: the summary and the links a citation or an embed needs, without its text.
+    private const string PartArticle =
+        SummaryColumns + ", a.canonical_url AS CanonicalUrl, a.doi AS Doi FROM articles a" + SummaryJoins + " WHERE a.slug = @slug";
+
+    private const string PartParagraphColumns =
+        """
+        SELECT s.position AS SectionPosition, s.slug AS SectionSlug, s.heading AS SectionHeading,
+               p.number AS Number, p.text AS Text, p.footnotes AS Footnotes
+        """;
+
+    /// <summary>
+    /// One section of an article, by position or slug, with its paragraphs and the article's
+    /// summary; null when the article or the section is not there. Reads that section's
+    /// paragraphs only, through the (article, position) and (article, slug) unique indexes.
+    /// </summary>
+    public ArticlePart<SectionDetail>? FindSection(string articleSlug, SectionKey key)
+    {
+        using var connection = database.Open();
+        if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }) is not { } article)
+        {
+            return null;
+        }
+
+        const string Section = PartParagraphColumns + "\n" + """
+            FROM sections s LEFT JOIN paragraphs p ON p.section_id = s.id
+            WHERE s.article_id = @Id AND (s.position = @Position OR s.slug = @Slug)
+            ORDER BY p.number
+            """;
+        var rows = connection.Query<ParagraphRow>(Section, new { article.Id, key.Position, key.Slug }).AsList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var section = new SectionDetail(
+            rows[0].SectionPosition,
+            rows[0].SectionSlug,
+            rows[0].SectionHeading,
+            rows.Where(p => p.Number is not null).Select(p => p.ToDetail()).ToList());
+        return new ArticlePart<SectionDetail>(article.ToSummary(), article.CanonicalUrl, article.Doi, section);
+    }
+
+    /// <summary>
+    /// One paragraph of an article by its number, with its section's position, slug and heading
+    /// and the article's summary; null when the article or the paragraph is not there.
+    /// </summary>
+    public ArticlePart<ParagraphDetail>? FindParagraph(string articleSlug, int number)
+    {
+        using var connection = database.Open();
+        if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }) is not { } article)
+        {
+            return null;
+        }
+
+        const string Paragraph = PartParagraphColumns + "\n" + """
+            FROM paragraphs p JOIN sections s ON s.id = p.section_id
+            WHERE p.article_id = @Id AND p.number = @number
+            """;
+        return connection.QuerySingleOrDefault<ParagraphRow>(Paragraph, new { article.Id, number }) is { } paragraph
+            ? new ArticlePart<ParagraphDetail>(article.ToSummary(), article.CanonicalUrl, article.Doi, paragraph.ToDetail())
+            : null;
+    }
+
     public Page<IndexEntry> ListAuthors(PageRequest page)
     {
         using var connection = database.Open();

@@ -32,9 +32,14 @@ public sealed record CitedWork(
     public string? DoiUrl => Doi is null ? null : $"https://doi.org/{Doi}";
 
     /// <summary>The facts of an archived article; with a locator for a section or paragraph.</summary>
-    public static CitedWork From(ArticleDetail article, PublicUrls urls, Locator? locator = null)
+    public static CitedWork From(ArticleDetail article, PublicUrls urls) => From(article.Summary, article.CanonicalUrl, article.Doi, urls);
+
+    /// <summary>The facts of the article a section or paragraph stands in, with the locator that points there.</summary>
+    public static CitedWork From<TPart>(ArticlePart<TPart> part, PublicUrls urls, Locator locator) =>
+        From(part.Summary, part.CanonicalUrl, part.Doi, urls, locator);
+
+    private static CitedWork From(ArticleSummary summary, string? canonicalUrl, string? doi, PublicUrls urls, Locator? locator = null)
     {
-        var summary = article.Summary;
         var authors = summary.Authors.Select(a => PersonName.Parse(a.Name)).ToList();
         var date = summary.Published is { } published ? IssueDate.Day(published) : null;
         return new CitedWork(
@@ -47,8 +52,8 @@ public sealed record CitedWork(
             Issue: summary.Issue?.Number?.ToString(CultureInfo.InvariantCulture),
             Date: date,
             Pages: null,
-            Url: urls.Canonical(summary.Slug, article.CanonicalUrl),
-            Doi: article.Doi,
+            Url: urls.Canonical(summary.Slug, canonicalUrl),
+            Doi: doi,
             Locator: locator);
     }
 
