@@ -6,6 +6,7 @@ using KoreaPolicy.Api.Citations;
 using KoreaPolicy.Api.Embeds;
 using KoreaPolicy.Api.Health;
 using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Indexes;
 using KoreaPolicy.Api.Journals;
 using KoreaPolicy.Api.Search;
 

@@ -85,8 +85,7 @@ public static class KoreaPolicyHosting
         var site = app.MapGroup("").AnswerHeadLikeGet();
         site.MapArticles();
         site.MapCitations();
-        site.MapAuthors();
-        site.MapThemes();
+        site.MapIndexes();
         site.MapJournals();
         site.MapSearch();
         site.MapFeeds();

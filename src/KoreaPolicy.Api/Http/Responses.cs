@@ -50,21 +50,3 @@ public sealed record NamedLinks
     /// <example>/api/authors/bruce-klingner/articles</example>
     public required string Articles { get; init; }
 }
-
-/// <summary>An author or theme in an index, with how many articles it has.</summary>
-public sealed record IndexEntryResponse
-{
-    /// <summary>Its slug, stable across ingestions.</summary>
-    /// <example>bruce-klingner</example>
-    public required string Slug { get; init; }
-
-    /// <summary>Its name as written.</summary>
-    /// <example>Bruce Klingner</example>
-    public required string Name { get; init; }
-
-    /// <summary>How many articles it has in the archive.</summary>
-    /// <example>1</example>
-    public required int ArticleCount { get; init; }
-
-    public required NamedLinks Links { get; init; }
-}

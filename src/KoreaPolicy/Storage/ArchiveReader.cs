@@ -164,52 +164,27 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             : null;
     }
 
-    public Page<IndexEntry> ListAuthors(PageRequest page)
+    public Page<IndexEntry> ListAuthors(PageRequest page) => ListIndex(IndexQueries.Authors, page);
+
+    public IndexEntry? FindAuthor(string slug) => FindInIndex(IndexQueries.Authors, slug);
+
+    public Page<IndexEntry> ListThemes(PageRequest page) => ListIndex(IndexQueries.Themes, page);
+
+    public IndexEntry? FindTheme(string slug) => FindInIndex(IndexQueries.Themes, slug);
+
+    /// <summary>A page of an index (authors or themes), by name, with each entry's article count.</summary>
+    private Page<IndexEntry> ListIndex(IndexQueries index, PageRequest page)
     {
         using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM authors");
-        var rows = connection.Query<IndexRow>(
-            """
-            SELECT au.slug AS Slug, au.name AS Name,
-                   (SELECT COUNT(*) FROM article_authors aa WHERE aa.author_id = au.id) AS ArticleCount
-            FROM authors au ORDER BY au.name COLLATE NOCASE, au.slug LIMIT @Size OFFSET @Offset
-            """, new { page.Size, page.Offset });
+        var total = connection.ExecuteScalar<int>(index.Count);
+        var rows = connection.Query<IndexRow>(index.Page, new { page.Size, page.Offset });
         return new Page<IndexEntry>(rows.Select(r => r.ToEntry()).ToList(), total, page);
     }
 
-    public IndexEntry? FindAuthor(string slug)
+    private IndexEntry? FindInIndex(IndexQueries index, string slug)
     {
         using var connection = database.Open();
-        return connection.QuerySingleOrDefault<IndexRow>(
-            """
-            SELECT au.slug AS Slug, au.name AS Name,
-                   (SELECT COUNT(*) FROM article_authors aa WHERE aa.author_id = au.id) AS ArticleCount
-            FROM authors au WHERE au.slug = @slug
-            """, new { slug })?.ToEntry();
-    }
-
-    public Page<IndexEntry> ListThemes(PageRequest page)
-    {
-        using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM themes");
-        var rows = connection.Query<IndexRow>(
-            """
-            SELECT t.slug AS Slug, t.name AS Name,
-                   (SELECT COUNT(*) FROM article_themes at WHERE at.theme_id = t.id) AS ArticleCount
-            FROM themes t ORDER BY t.name COLLATE NOCASE, t.slug LIMIT @Size OFFSET @Offset
-            """, new { page.Size, page.Offset });
-        return new Page<IndexEntry>(rows.Select(r => r.ToEntry()).ToList(), total, page);
-    }
-
-    public IndexEntry? FindTheme(string slug)
-    {
-        using var connection = database.Open();
-        return connection.QuerySingleOrDefault<IndexRow>(
-            """
-            SELECT t.slug AS Slug, t.name AS Name,
-                   (SELECT COUNT(*) FROM article_themes at WHERE at.theme_id = t.id) AS ArticleCount
-            FROM themes t WHERE t.slug = @slug
-            """, new { slug })?.ToEntry();
+        return connection.QuerySingleOrDefault<IndexRow>(index.Find, new { slug })?.ToEntry();
     }
 
     private const string JournalSelect =
@@ -362,6 +337,31 @@ public sealed class ArchiveReader(ArchiveDatabase database)
 
         public ParagraphDetail ToDetail() => new(
             Number!.Value, Text, JsonSerializer.Deserialize<int[]>(Footnotes) ?? [], SectionPosition, SectionSlug, SectionHeading);
+    }
+
+    /// <summary>
+    /// The statements of one index: authors and themes are the same shape (a table of names, a
+    /// link table to articles), so they are read by the same code. The strings are built once per
+    /// index when the type is first used, never per request: Dapper caches a plan per distinct string.
+    /// </summary>
+    private sealed record IndexQueries(string Count, string Page, string Find)
+    {
+        public static readonly IndexQueries Authors = For("authors", "article_authors", "author_id");
+
+        public static readonly IndexQueries Themes = For("themes", "article_themes", "theme_id");
+
+        private static IndexQueries For(string table, string links, string key)
+        {
+            var select = $"""
+                SELECT x.slug AS Slug, x.name AS Name,
+                       (SELECT COUNT(*) FROM {links} l WHERE l.{key} = x.id) AS ArticleCount
+                FROM {table} x
+                """;
+            return new IndexQueries(
+                $"SELECT COUNT(*) FROM {table}",
+                select + " ORDER BY x.name COLLATE NOCASE, x.slug LIMIT @Size OFFSET @Offset",
+                select + " WHERE x.slug = @slug");
+        }
     }
 
     // SQLite's COUNT is a 64-bit integer; Dapper converts it for a property, not for a constructor.
