@@ -48,7 +48,7 @@ public static class KoreaPolicyHosting
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
             .WithExposedHeaders(CrossOrigin.ExposedHeaders)));
 
-        // --- Compression: Brotli, then gzip, at their fastest levels (measured: ResponseCompression.cs).
+        // --- Compression: Brotli, then gzip, at their fastest levels (why: ResponseCompression.cs).
         services.AddKoreaPolicyCompression();
 
         // --- OpenAPI and Swagger UI.
