@@ -89,8 +89,11 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void TheModelUsesNoOtherPartOfTheEngine() =>
+    public void TheModelAndTheQueryLanguageUseNoOtherPartOfTheEngine()
+    {
         Uses(Engine, "KoreaPolicy.Model", "KoreaPolicy.Ingestion", "KoreaPolicy.Storage", "KoreaPolicy.Search").Should().BeEmpty();
+        Uses(Engine, "KoreaPolicy.Search", "KoreaPolicy.Ingestion", "KoreaPolicy.Storage", "KoreaPolicy.Model").Should().BeEmpty();
+    }
 
     /// <summary>The types of a namespace (and those below it) that use any of the given namespaces or types, each with why.</summary>
     private static List<string> Uses(Assembly assembly, string layer, params string[] used)

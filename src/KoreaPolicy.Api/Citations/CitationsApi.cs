@@ -162,18 +162,13 @@ public static class CitationsApi
             formattedStyle = name;
             // A style named in the query wins over Accept, as format= does: an Accept the
             // formatted reference cannot meet still gets it as text, not a 406. A bad format= is a 400.
-            if (Negotiation.Choose(format, request, FormattedOnly) is { } formatted)
-            {
-                chosen = formatted;
-            }
-            else if (format is not null)
+            var formatted = Negotiation.Choose(format, request, FormattedOnly);
+            if (formatted is null && format is not null)
             {
                 return Negotiation.Refusal(format, FormattedOnly);
             }
-            else
-            {
-                chosen = Bibliography;
-            }
+
+            chosen = formatted ?? Bibliography;
         }
         else
         {
@@ -183,7 +178,6 @@ public static class CitationsApi
             }
 
             chosen = negotiated;
-
             if (chosen == Bibliography && AcceptedStyle(request) is { } asked)
             {
                 if (!StyleNames.TryGetValue(asked, out var name) || CitationStyles.All.All(s => s.Name != name))
