@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using KoreaPolicy.Ingestion;
+using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 
 namespace KoreaPolicy.Bench;
