@@ -45,8 +45,7 @@ public sealed class IngestRun(ArticleWriter writer)
     {
         try
         {
-            var file = ArticleFile.Read(path);
-            return (path, ArticleRecords.Create(file, Parse(file)), null);
+            return (path, Record(ArticleFile.Read(path)), null);
         }
         catch (IngestionException e)
         {
@@ -85,6 +84,13 @@ public sealed class IngestRun(ArticleWriter writer)
         Directory.Exists(path)
             ? Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             : [path];
+
+    /// <summary>
+    /// The record to save for an article's text and sidecar, however they came (a file on disk,
+    /// or a body over HTTP through <see cref="ArticlePublisher"/>): parsed, checked and derived
+    /// here and nowhere else. Throws <see cref="IngestionException"/> with the file and line.
+    /// </summary>
+    public static ArticleRecord Record(ArticleFile file) => ArticleRecords.Create(file, Parse(file));
 
     private static ParsedArticle Parse(ArticleFile file)
     {

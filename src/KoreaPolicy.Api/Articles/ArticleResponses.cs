@@ -72,6 +72,10 @@ public sealed record ArticleResponse : ArticleSummaryResponse
     [JsonPropertyOrder(1)]
     public required string? License { get; init; }
 
+    /// <summary>The editor's note that the article was corrected, when there is one.</summary>
+    [JsonPropertyOrder(1)]
+    public required CorrectionResponse? Correction { get; init; }
+
     /// <summary>Further metadata lines of the page (Region, Location, Category, ...), in order.</summary>
     [JsonPropertyOrder(1)]
     public required IReadOnlyList<MetadataResponse> Metadata { get; init; }
@@ -79,6 +83,22 @@ public sealed record ArticleResponse : ArticleSummaryResponse
     /// <summary>The sections in order, each with its paragraphs.</summary>
     [JsonPropertyOrder(1)]
     public required IReadOnlyList<SectionResponse> Sections { get; init; }
+}
+
+/// <summary>An editor's note that the article was corrected.</summary>
+public sealed record CorrectionResponse
+{
+    /// <summary>What was corrected.</summary>
+    /// <example>An earlier version misstated the date of the summit.</example>
+    public required string Note { get; init; }
+
+    /// <summary>When (yyyy-MM-dd), if the editor said.</summary>
+    /// <example>2026-01-05</example>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public DateOnly? Date { get; init; }
+
+    public static CorrectionResponse? From(ArticleCorrection? correction) =>
+        correction is null ? null : new CorrectionResponse { Note = correction.Note, Date = correction.Date };
 }
 
 /// <summary>A journal or series.</summary>
@@ -302,6 +322,7 @@ public static class ArticleMapping
             CanonicalUrl = d.CanonicalUrl,
             Doi = d.Doi,
             License = d.License,
+            Correction = CorrectionResponse.From(d.Correction),
             Metadata = d.Metadata.Select(m => new MetadataResponse { Name = m.Name, Value = m.Value }).ToList(),
             Sections = d.Sections.Select(s => s.ToResponse(d.Summary.Slug)).ToList(),
         };

@@ -33,6 +33,7 @@ public static class ArticlesApi
                 + "JSON by default; also an HTML fragment, Markdown, plain text, schema.org JSON-LD or IPTC ninjs, by Accept or format=.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .WithRepresentations(ArticleFormats.Article)
             .WithFieldSelection<RouteHandlerBuilder, ArticleResponse>();
 
@@ -40,7 +41,8 @@ public static class ArticlesApi
             .WithName(nameof(ListSections))
             .WithSummary("List an article's sections")
             .WithDescription("The sections in order, each with its heading (null for the untitled lead) and paragraphs.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
 
         group.MapGet("/{slug}/sections/{section}", GetSection)
             .WithName(nameof(GetSection))
@@ -49,13 +51,15 @@ public static class ArticlesApi
                 + "JSON by default; also an HTML fragment, Markdown or plain text, by Accept or format=.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .WithRepresentations(ArticleFormats.Part);
 
         group.MapGet("/{slug}/paragraphs", ListParagraphs)
             .WithName(nameof(ListParagraphs))
             .WithSummary("List an article's paragraphs")
             .WithDescription("Every paragraph in order, numbered from 1 across the article, each with the section it stands in.")
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone);
 
         group.MapGet("/{slug}/paragraphs/{number}", GetParagraph)
             .WithName(nameof(GetParagraph))
@@ -64,6 +68,7 @@ public static class ArticlesApi
                 + "JSON by default; also an HTML fragment, Markdown or plain text, by Accept or format=.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .WithRepresentations(ArticleFormats.Part);
 
         return group;
@@ -101,10 +106,11 @@ public static class ArticlesApi
 
         if (archive.FindArticle(slug) is not { } article)
         {
-            return ArticleAddress.ArticleNotFound(slug);
+            return ArticleAddress.ArticleNotFound(archive, slug);
         }
 
         request.MarkModified(article.Summary.UpdatedAt);
+        request.MarkVersion(article.Version);
         request.HttpContext.Response.Headers.Append(HeaderNames.Link, FeedLinks.Header(article.Summary.Authors));
         return Representation.Of(chosen, article.ToResponse, f => ArticleFormats.Render(article, f, PublicUrls.For(request)));
     }
@@ -115,7 +121,7 @@ public static class ArticlesApi
         ArchiveReader archive) =>
         archive.FindArticle(slug) is { } article
             ? TypedResults.Ok(article.Sections.Select(s => s.ToResponse(slug)).ToList().ToList(ApiLinks.Sections(slug)))
-            : ArticleAddress.ArticleNotFound(slug);
+            : ArticleAddress.ArticleNotFound(archive, slug);
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="section" example="2">The section's slug or 1-based position.</param>
@@ -146,7 +152,7 @@ public static class ArticlesApi
         ArchiveReader archive) =>
         archive.FindArticle(slug) is { } article
             ? TypedResults.Ok(article.Sections.SelectMany(s => s.Paragraphs).Select(p => p.ToResponse(slug)).ToList().ToList(ApiLinks.Paragraphs(slug)))
-            : ArticleAddress.ArticleNotFound(slug);
+            : ArticleAddress.ArticleNotFound(archive, slug);
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="number" example="7">The paragraph's 1-based number across the article.</param>

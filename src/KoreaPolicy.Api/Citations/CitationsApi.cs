@@ -60,6 +60,7 @@ public static class CitationsApi
                 + "as one JSON object; or one style alone with style= or Accept (as DOI resolvers negotiate). Unknown style: 400; nothing acceptable: 406.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
         group.MapGet("/{slug}/sections/{section}/citation", GetSectionCitation)
@@ -69,6 +70,7 @@ public static class CitationsApi
                 + "(\"section 1\" for the untitled lead) and a link to its anchor. Styles and negotiation as for the article's citation.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
         group.MapGet("/{slug}/paragraphs/{number}/citation", GetParagraphCitation)
@@ -78,6 +80,7 @@ public static class CitationsApi
                 + "Styles and negotiation as for the article's citation.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status406NotAcceptable);
 
         return group;
@@ -92,7 +95,7 @@ public static class CitationsApi
         HttpRequest request) =>
         archive.FindArticle(slug) is { } article
             ? Respond(CitedWork.From(article, PublicUrls.For(request)), style, format, request, slug, ApiLinks.ArticleCitation(slug), passage: null, heading: null)
-            : ArticleAddress.ArticleNotFound(slug);
+            : ArticleAddress.ArticleNotFound(archive, slug);
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="section" example="2">The section's slug or 1-based position.</param>

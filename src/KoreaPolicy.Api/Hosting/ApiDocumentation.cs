@@ -34,6 +34,17 @@ public static class ApiDocumentation
         // The HTML, Markdown, text and JSON-LD representations beside the JSON of a 200.
         options.OperationFilter<RepresentationsOperationFilter>();
 
+        // Writes: the key they need (Swagger UI's Authorize button takes it) and the bodies they read.
+        options.AddSecurityDefinition(WriteOperationsFilter.SchemeName, new OpenApiSecurityScheme
+        {
+            Type = SecuritySchemeType.Http,
+            Scheme = "bearer",
+            BearerFormat = "kp_<prefix>_<secret>",
+            Description = "An API key, made with the command 'keys add --name <name> --scopes write' and sent as "
+                + "'Authorization: Bearer kp_...'. Reading needs no key; writing needs the write scope, the audit the admin scope.",
+        });
+        options.OperationFilter<WriteOperationsFilter>();
+
         // Nested response records share short names (Links, ...): the full name keeps schema ids unique.
         options.CustomSchemaIds(type => type.IsGenericType
             ? $"{type.Name[..type.Name.IndexOf('`')]}Of{string.Join("And", type.GetGenericArguments().Select(t => t.Name))}"
@@ -57,4 +68,53 @@ public sealed class RepresentationsOperationFilter : IOperationFilter
             content[mediaType] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String } };
         }
     }
+}
+
+/// <summary>
+/// For an endpoint that requires a key: the security requirement (the scheme, and the scope in its
+/// description). For an endpoint with <see cref="RequestBodyMetadata"/>: the body it reads, in each
+/// of its media types.
+/// </summary>
+public sealed class WriteOperationsFilter : IOperationFilter
+{
+    public const string SchemeName = "apiKey";
+
+    public void Apply(OpenApiOperation operation, OperationFilterContext context)
+    {
+        var metadata = context.ApiDescription.ActionDescriptor.EndpointMetadata;
+        if (metadata.OfType<Microsoft.AspNetCore.Authorization.IAuthorizeData>().FirstOrDefault() is { } authorize)
+        {
+            operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(SchemeName, context.Document)] = [] }];
+            operation.Description += $" Needs a key with the '{authorize.Policy}' scope.";
+        }
+
+        if (metadata.OfType<RequestBodyMetadata>().FirstOrDefault() is not { } body)
+        {
+            return;
+        }
+
+        var content = new Dictionary<string, IOpenApiMediaType>();
+        foreach (var mediaType in body.MediaTypes)
+        {
+            content[mediaType] = new OpenApiMediaType { Schema = SchemaFor(mediaType, context) };
+        }
+
+        operation.RequestBody = new OpenApiRequestBody { Required = true, Content = content };
+    }
+
+    private static IOpenApiSchema SchemaFor(string mediaType, OperationFilterContext context) => mediaType switch
+    {
+        "text/plain" => new OpenApiSchema { Type = JsonSchemaType.String, Description = "The article page as text, UTF-8, as the ingest command reads it." },
+        "multipart/form-data" => new OpenApiSchema
+        {
+            Type = JsonSchemaType.Object,
+            Required = new HashSet<string> { Publishing.PublishingApi.TextPart },
+            Properties = new Dictionary<string, IOpenApiSchema>
+            {
+                [Publishing.PublishingApi.TextPart] = new OpenApiSchema { Type = JsonSchemaType.String, Description = "The article page (text/plain; charset=utf-8)." },
+                [Publishing.PublishingApi.MetadataPart] = context.SchemaGenerator.GenerateSchema(typeof(Publishing.ArticleMetadataResponse), context.SchemaRepository),
+            },
+        },
+        _ => context.SchemaGenerator.GenerateSchema(typeof(Publishing.ArticleMetadataResponse), context.SchemaRepository),
+    };
 }

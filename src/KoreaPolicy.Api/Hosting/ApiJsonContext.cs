@@ -2,12 +2,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using KoreaPolicy.Api.Articles;
+using KoreaPolicy.Api.Audit;
 using KoreaPolicy.Api.Citations;
 using KoreaPolicy.Api.Embeds;
 using KoreaPolicy.Api.Health;
 using KoreaPolicy.Api.Http;
 using KoreaPolicy.Api.Indexes;
 using KoreaPolicy.Api.Journals;
+using KoreaPolicy.Api.Publishing;
 using KoreaPolicy.Api.Search;
 
 namespace KoreaPolicy.Api.Hosting;
@@ -33,5 +35,8 @@ namespace KoreaPolicy.Api.Hosting;
 [JsonSerializable(typeof(CitationResponse))]
 [JsonSerializable(typeof(OEmbedResponse))]
 [JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(WriteResponse))]
+[JsonSerializable(typeof(ArticleMetadataResponse))]
+[JsonSerializable(typeof(PagedResponse<AuditEntryResponse>))]
 [JsonSerializable(typeof(JsonObject))]
 public sealed partial class ApiJsonContext : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using KoreaPolicy.Api.Articles;
+using KoreaPolicy.Api.Audit;
 using KoreaPolicy.Api.Citations;
 using KoreaPolicy.Api.Embeds;
 using KoreaPolicy.Api.Feeds;
@@ -7,8 +8,12 @@ using KoreaPolicy.Api.Http;
 using KoreaPolicy.Api.Indexes;
 using KoreaPolicy.Api.Journals;
 using KoreaPolicy.Api.Pages;
+using KoreaPolicy.Api.Publishing;
 using KoreaPolicy.Api.Search;
 using KoreaPolicy.Storage;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace KoreaPolicy.Api.Hosting;
@@ -32,6 +37,9 @@ public static class KoreaPolicyHosting
         services.AddSingleton<PassageSearch>();
         services.AddSingleton<ArchiveVersion>();
         services.AddSingleton<IngestRun>();
+        services.AddSingleton<ArticlePublisher>();
+        services.AddSingleton<ApiKeys>();
+        services.AddSingleton<WriteAudit>();
 
         // --- HTTP: problem details for every error, camelCase JSON, health.
         services.AddProblemDetails();
@@ -47,6 +55,19 @@ public static class KoreaPolicyHosting
             .AllowAnyOrigin()
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
             .WithExposedHeaders(CrossOrigin.ExposedHeaders)));
+
+        // --- Keys and scopes: reading is open; a key (Authorization: Bearer kp_...) writes
+        // with the write scope and reads the audit with the admin scope.
+        services.AddAuthentication(ApiKeyAuthentication.Scheme)
+            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthentication.Scheme, null);
+        services.AddAuthorizationBuilder().AddApiScopePolicies();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiScopeResultHandler>();
+
+        // --- Rate limits: token buckets per client address, per keyed reader and per writing key.
+        services.Configure<RateLimitOptions>(builder.Configuration.GetSection(RateLimitOptions.Section));
+        services.Configure<TrustedProxiesOptions>(builder.Configuration.GetSection(TrustedProxiesOptions.Section));
+        services.AddRateLimiter(_ => { });
+        services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>>((options, limits) => RateLimits.Configure(options, limits.Value));
 
         // --- Compression: Brotli, then gzip, at their fastest levels (why: ResponseCompression.cs).
         services.AddKoreaPolicyCompression();
@@ -64,6 +85,16 @@ public static class KoreaPolicyHosting
         // environment); an empty error status (unknown route, bad binding) gets a problem body.
         app.UseExceptionHandler();
 
+        // --- Who asks: the client's address (from X-Forwarded-For only behind a configured
+        // proxy), then its key, if it sent one. Then the rate limits, before anything answers:
+        // a stored answer counts like any other.
+        app.UseTrustedProxies(app.Services.GetRequiredService<IOptions<TrustedProxiesOptions>>().Value);
+        app.UseAuthentication();
+        if (app.Services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled)
+        {
+            app.UseRateLimiter();
+        }
+
         // --- Stored responses next: one already built for this content version is answered
         // before routing or anything else runs, as most traffic is repeated reads. Every read
         // says it is open to all origins before that, so stored answers say it too.
@@ -72,6 +103,7 @@ public static class KoreaPolicyHosting
         app.UseRouting();
         app.UseStatusCodePages();
         app.UseCors();
+        app.UseAuthorization();
 
         // --- Browsing: Swagger UI is a main way in, so it is on in every environment.
         app.UseSwagger();
@@ -84,6 +116,8 @@ public static class KoreaPolicyHosting
         // --- The route table. Every GET also answers HEAD.
         var site = app.MapGroup("").AnswerHeadLikeGet();
         site.MapArticles();
+        site.MapPublishing();
+        site.MapAudit();
         site.MapCitations();
         site.MapIndexes();
         site.MapJournals();
@@ -110,6 +144,11 @@ public static class KoreaPolicyHosting
         if (commandLine.Command == CommandLine.Ingest)
         {
             return IngestCommand.Run(ingest, commandLine.Paths, Console.Out, Console.Error);
+        }
+
+        if (commandLine.Command == CommandLine.Keys)
+        {
+            return KeysCommand.Run(app.Services.GetRequiredService<ApiKeys>(), commandLine, Console.Out, Console.Error);
         }
 
         IngestCommand.IngestAtStartUp(app, ingest);

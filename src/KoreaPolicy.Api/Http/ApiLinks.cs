@@ -31,6 +31,12 @@ public static class ApiLinks
     /// <summary>The oEmbed answer for one of this site's URLs (the page's discovery link).</summary>
     public static string OEmbed(string url) => $"{OEmbedEndpoint}?url={Escape(url)}&format=json";
 
+    /// <summary>The facts an editor gave the article: read, patched.</summary>
+    public static string ArticleMetadata(string slug) => $"{Article(slug)}/metadata";
+
+    /// <summary>The write audit (admin).</summary>
+    public const string Audit = "/api/audit";
+
     public static string Sections(string articleSlug) => $"{Article(articleSlug)}/sections";
 
     public static string Section(string articleSlug, string sectionSlug) => $"{Sections(articleSlug)}/{Escape(sectionSlug)}";

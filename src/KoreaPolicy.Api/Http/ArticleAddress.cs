@@ -13,8 +13,14 @@ namespace KoreaPolicy.Api.Http;
 /// </summary>
 public static class ArticleAddress
 {
-    public static ProblemHttpResult ArticleNotFound(string slug) =>
-        Problems.NotFound($"No article has the slug '{slug}' (see {ApiLinks.Articles}).");
+    /// <summary>
+    /// No live article has the slug: 410 Gone, naming when, for a withdrawn one (its tombstone is
+    /// read only on this path); 404 otherwise.
+    /// </summary>
+    public static ProblemHttpResult ArticleNotFound(ArchiveReader archive, string slug) =>
+        archive.FindWithdrawal(slug) is { } withdrawal
+            ? Problems.Gone(withdrawal)
+            : Problems.NotFound($"No article has the slug '{slug}' (see {ApiLinks.Articles}).");
 
     /// <summary>
     /// A section segment: digits address a 1-based position, anything else a slug. Null for a
@@ -45,7 +51,7 @@ public static class ArticleAddress
     {
         if (archive.FindArticle(slug) is not { } article)
         {
-            return ArticleNotFound(slug);
+            return ArticleNotFound(archive, slug);
         }
 
         return Section(section) is null
@@ -66,6 +72,6 @@ public static class ArticleAddress
 
         return archive.FindArticle(slug) is { } article
             ? Problems.NotFound($"Article '{slug}' has no paragraph {n}; it has {article.Sections.Sum(s => s.Paragraphs.Count)}.")
-            : ArticleNotFound(slug);
+            : ArticleNotFound(archive, slug);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using KoreaPolicy.Storage;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -75,8 +76,10 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
         }
 
         // Stored from GET only: a HEAD may be answered without its body (static files are), and
-        // a stored body must be whole. A HEAD is answered from what a GET stored.
-        if (isGet && Storable(context.Response))
+        // a stored body must be whole. A HEAD is answered from what a GET stored. Never what an
+        // endpoint answers only with a key (the audit): it would be served here, before
+        // authorization runs, to whoever asks for the same URL.
+        if (isGet && Storable(context.Response) && context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is null)
         {
             generation.Responses.Set(key, built, new MemoryCacheEntryOptions { Size = built.Size });
         }
@@ -141,7 +144,11 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
 
         if (string.IsNullOrEmpty(response.Headers.ETag))
         {
-            response.Headers.ETag = $"\"{Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16))}\"";
+            // A representation of an article version starts with that version (Preconditions).
+            var hash = Convert.ToHexStringLower(SHA256.HashData(bytes).AsSpan(0, 16));
+            response.Headers.ETag = context.Features.Get<ResourceVersion>() is { } version
+                ? $"\"{version.Tag}.{hash}\""
+                : $"\"{hash}\"";
         }
 
         return StoredResponse.From(response, bytes);

@@ -40,7 +40,7 @@ public static class PagesApi
         HttpRequest request) =>
         archive.FindArticle(slug) is { } article
             ? Html(ArticlePage.Render(article, PublicUrls.For(request)))
-            : ArticleAddress.ArticleNotFound(slug);
+            : ArticleAddress.ArticleNotFound(archive, slug);
 
     public static Results<ContentHttpResult, ProblemHttpResult> GetSectionEmbed(
         [Description("The article's slug.")] string slug,

@@ -68,6 +68,30 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
         return new ArticleFile(path, text, sidecar, sidecarJson);
     }
 
+    /// <summary>
+    /// An article sent over HTTP rather than read from disk: the same checks and the same sidecar
+    /// rules, under the name the article is stored by (<c>slug.txt</c>, or the file it came from),
+    /// so that everything after this point is the ingest command's path. Throws
+    /// <see cref="IngestionException"/> naming the part (the text, or its <c>.meta.json</c> sidecar).
+    /// </summary>
+    public static ArticleFile FromSubmission(string sourceName, byte[] text, byte[]? sidecar)
+    {
+        if (text.Length > MaxBytes)
+        {
+            throw new IngestionException(sourceName, null, $"is {text.Length:N0} bytes, over the limit of {MaxBytes:N0} bytes for one article");
+        }
+
+        var decoded = Decode(sourceName, text);
+        if (sidecar is null)
+        {
+            return new ArticleFile(sourceName, decoded, null, null);
+        }
+
+        var sidecarName = SidecarPathFor(sourceName);
+        var sidecarJson = Decode(sidecarName, sidecar);
+        return new ArticleFile(sourceName, decoded, ParseSidecar(sidecarName, sidecarJson), sidecarJson);
+    }
+
     /// <summary>Strict UTF-8 (a BOM is allowed and dropped); control characters mean the file is not text.</summary>
     internal static string Decode(string path, ReadOnlySpan<byte> bytes)
     {
@@ -110,7 +134,8 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
         return text;
     }
 
-    private static ArticleSidecar ParseSidecar(string path, string json)
+    /// <summary>Reads a sidecar's JSON as ingestion does (unknown fields refused); throws <see cref="IngestionException"/> naming <paramref name="path"/>.</summary>
+    public static ArticleSidecar ParseSidecar(string path, string json)
     {
         ArticleSidecar? sidecar;
         try
@@ -141,16 +166,30 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
 }
 
 /// <summary>
-/// Facts an editor adds beside an article text, in <c>name.meta.json</c>:
-/// <c>{ "title": ..., "canonicalUrl": ..., "doi": ..., "license": ... }</c>. Every field is optional.
+/// Facts an editor adds beside an article text, in <c>name.meta.json</c> (or over HTTP, as the
+/// article's metadata): <c>{ "title": ..., "canonicalUrl": ..., "doi": ..., "license": ...,
+/// "correction": { "note": ..., "date": "yyyy-MM-dd" } }</c>. Every field is optional.
 /// </summary>
-public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string? Doi, string? License)
+public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string? Doi, string? License, ArticleCorrection? Correction = null)
 {
+    /// <summary>Far above any editor's note; a longer one is a mistake.</summary>
+    public const int MaxCorrectionLength = 4000;
+
     internal string? Validate()
     {
         if (Title is not null && string.IsNullOrWhiteSpace(Title))
         {
             return "\"title\" is blank";
+        }
+
+        if (Correction is { } correction && string.IsNullOrWhiteSpace(correction.Note))
+        {
+            return "\"correction\" has no \"note\"";
+        }
+
+        if (Correction?.Note.Length > MaxCorrectionLength)
+        {
+            return $"\"correction\" note is {Correction.Note.Length:N0} characters, over the limit of {MaxCorrectionLength:N0}";
         }
 
         if (CanonicalUrl is not null

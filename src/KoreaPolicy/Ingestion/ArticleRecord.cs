@@ -58,7 +58,10 @@ public static class ArticleRecords
             Metadata: parsed.Metadata,
             SourceText: file.Text,
             SidecarJson: file.SidecarJson,
-            ContentHash: Hash(file));
+            ContentHash: Hash(file))
+        {
+            Correction = file.Sidecar?.Correction is { } correction ? correction with { Note = correction.Note.Trim() } : null,
+        };
     }
 
     /// <summary>"vol-3-issue-2" within its journal; the label's slug when it carries no numbers.</summary>

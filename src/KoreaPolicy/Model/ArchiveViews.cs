@@ -48,7 +48,14 @@ public sealed record ArticleDetail(
     string? Doi,
     string? License,
     IReadOnlyList<MetadataEntry> Metadata,
-    IReadOnlyList<SectionDetail> Sections);
+    IReadOnlyList<SectionDetail> Sections)
+{
+    /// <summary>The version its ETags start with and writes name in <c>If-Match</c>.</summary>
+    public ArticleVersion? Version { get; init; }
+
+    /// <summary>The editor's correction note, when there is one.</summary>
+    public ArticleCorrection? Correction { get; init; }
+}
 
 /// <summary>A section of an article with its paragraphs.</summary>
 public sealed record SectionDetail(int Position, string Slug, string? Heading, IReadOnlyList<ParagraphDetail> Paragraphs);

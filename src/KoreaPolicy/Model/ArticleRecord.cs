@@ -28,7 +28,14 @@ public sealed record ArticleRecord(
     IReadOnlyList<MetadataEntry> Metadata,
     string SourceText,
     string? SidecarJson,
-    string ContentHash);
+    string ContentHash)
+{
+    /// <summary>The editor's correction note, from the sidecar; null when there is none.</summary>
+    public ArticleCorrection? Correction { get; init; }
+}
+
+/// <summary>An editor's note that the article was corrected, and when (the date is optional).</summary>
+public sealed record ArticleCorrection(string Note, DateOnly? Date);
 
 /// <summary>Where an article's title comes from.</summary>
 public enum TitleSource

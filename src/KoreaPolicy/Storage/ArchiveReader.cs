@@ -72,6 +72,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             SummaryColumns + """
             ,
                    a.canonical_url AS CanonicalUrl, a.doi AS Doi, a.license AS License, j.description AS JournalDescription,
+                   a.content_hash AS ContentHash, a.correction_note AS CorrectionNote, a.correction_date AS CorrectionDate,
                    (SELECT json_group_array(json_array(m.position, m.name, m.value))
                     FROM article_metadata m WHERE m.article_id = a.id) AS Metadata
             FROM articles a
@@ -98,7 +99,34 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             .ToList();
         var metadata = ReadPositioned(row.Metadata, (name, value) => new MetadataEntry(name, value));
 
-        return new ArticleDetail(row.ToSummary(), row.JournalDescription, row.CanonicalUrl, row.Doi, row.License, metadata, sections);
+        return new ArticleDetail(row.ToSummary(), row.JournalDescription, row.CanonicalUrl, row.Doi, row.License, metadata, sections)
+        {
+            Version = new ArticleVersion(row.Revision, row.ContentHash),
+            Correction = row.CorrectionNote is null ? null : new ArticleCorrection(
+                row.CorrectionNote,
+                row.CorrectionDate is null ? null : DateOnly.ParseExact(row.CorrectionDate, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
+        };
+    }
+
+    /// <summary>The tombstone of a withdrawn article; null when the slug names none.</summary>
+    public ArticleWithdrawal? FindWithdrawal(string slug)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<WithdrawalRow>(
+            "SELECT slug AS Slug, title AS Title, revision AS Revision, withdrawn_at AS WithdrawnAt FROM article_withdrawals WHERE slug = @slug",
+            new { slug })?.ToWithdrawal();
+    }
+
+    /// <summary>The text and sidecar a live article was last saved from, with its version; null for an unknown slug.</summary>
+    public EditableArticle? FindEditable(string slug)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<EditableRow>(
+            """
+            SELECT a.slug AS Slug, a.source_name AS SourceName, s.text AS Text, s.sidecar AS Sidecar,
+                   a.revision AS Revision, a.content_hash AS ContentHash
+            FROM articles a JOIN article_sources s ON s.article_id = a.id WHERE a.slug = @slug
+            """, new { slug })?.ToEditable();
     }
 
     // A part's article: the summary and the links a citation or an embed needs, without its text.
@@ -310,6 +338,9 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         public string? License { get; init; }
         public string? JournalDescription { get; init; }
         public string Metadata { get; init; } = "[]";
+        public string ContentHash { get; init; } = "";
+        public string? CorrectionNote { get; init; }
+        public string? CorrectionDate { get; init; }
 
         public ArticleSummary ToSummary() => new(
             Slug,
@@ -324,6 +355,29 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             WordCount,
             Revision,
             DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+    }
+
+    private sealed class WithdrawalRow
+    {
+        public string Slug { get; init; } = "";
+        public string Title { get; init; } = "";
+        public int Revision { get; init; }
+        public string WithdrawnAt { get; init; } = "";
+
+        public ArticleWithdrawal ToWithdrawal() =>
+            new(Slug, Title, Revision, DateTimeOffset.Parse(WithdrawnAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+    }
+
+    private sealed class EditableRow
+    {
+        public string Slug { get; init; } = "";
+        public string SourceName { get; init; } = "";
+        public string Text { get; init; } = "";
+        public string? Sidecar { get; init; }
+        public int Revision { get; init; }
+        public string ContentHash { get; init; } = "";
+
+        public EditableArticle ToEditable() => new(Slug, SourceName, Text, Sidecar, new ArticleVersion(Revision, ContentHash));
     }
 
     private sealed class ParagraphRow

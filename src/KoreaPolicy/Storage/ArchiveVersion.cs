@@ -21,6 +21,9 @@ public sealed class ArchiveVersion(ArchiveDatabase database, TimeProvider clock)
     /// <summary>The version as invariant text, formatted once per read rather than once per request.</summary>
     public string CurrentText => Latest().Text;
 
+    /// <summary>Forgets the version read last, so that the next request reads it again: after a write in this process.</summary>
+    public void Forget() => latest = null;
+
     private Snapshot Latest()
     {
         var now = clock.GetTimestamp();

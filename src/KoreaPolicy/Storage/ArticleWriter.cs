@@ -13,23 +13,65 @@ namespace KoreaPolicy.Storage;
 /// </summary>
 public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
 {
-    public SaveOutcome Save(ArticleRecord article)
+    /// <summary>Saves an article read from its file (the ingest command, start-up ingestion).</summary>
+    public SaveOutcome Save(ArticleRecord article) => Save(article, ArticleChange.Ingest).Outcome;
+
+    /// <summary>Saves an article, found by its source name, as the change says.</summary>
+    public WriteResult Save(ArticleRecord article, ArticleChange change) =>
+        Write(change, BySourceName, article.SourceName, _ => article);
+
+    /// <summary>
+    /// Saves the article at <paramref name="slug"/> (over HTTP, where the URL names it), built by
+    /// <paramref name="revise"/> from what is stored now (null when nothing is), under the write
+    /// lock: a change that keeps part of the article (the facts of a new text, the text of new
+    /// facts) cannot undo another writer's change that committed in between. The condition is
+    /// checked under the same lock, so two writers can never both pass it.
+    /// </summary>
+    public WriteResult Save(string slug, ArticleChange change, Func<EditableArticle?, ArticleRecord?> revise) =>
+        Write(change, BySlug, slug, revise);
+
+    /// <summary><paramref name="build"/> returns null when there is nothing to save (a change to an article that is not there).</summary>
+    private WriteResult Write(ArticleChange change, string findBy, string key, Func<EditableArticle?, ArticleRecord?> build)
     {
         using var connection = database.Open();
-        // With WAL, NORMAL syncs at checkpoints rather than at every commit: still safe from
-        // corruption, and at worst a power cut loses the last commits, which the next run
-        // re-ingests from the source texts. It makes a 10,000-article run I/O-cheap.
-        connection.Execute("PRAGMA synchronous = NORMAL;");
-        // IMMEDIATE takes the write lock up front, so two ingest runs on one file queue up
-        // instead of failing half-way with SQLITE_BUSY on the first write.
+        SetDurability(connection, change);
+        // IMMEDIATE takes the write lock up front, so two writers (two ingest runs, the API and
+        // an ingest run) queue up instead of failing half-way with SQLITE_BUSY on the first write,
+        // and what is read below is still true at the commit.
         using var transaction = BeginImmediate(connection);
 
-        var existing = connection.QuerySingleOrDefault<ExistingArticle>(
-            "SELECT id, content_hash AS ContentHash FROM articles WHERE source_name = @SourceName",
-            new { article.SourceName }, transaction);
-        if (existing is not null && existing.ContentHash == article.ContentHash)
+        var existing = connection.QuerySingleOrDefault<ExistingArticle>(findBy, new { key }, transaction);
+        if (!change.Condition.HoldsFor(existing?.Version))
         {
-            return SaveOutcome.Unchanged;
+            return new WriteResult(SaveOutcome.PreconditionFailed, existing?.Slug ?? key, existing?.Version,
+                existing is null ? FindWithdrawal(connection, transaction, key)?.ToWithdrawal(key) : null);
+        }
+
+        if (build(existing?.ToEditable()) is not { } article)
+        {
+            return new WriteResult(SaveOutcome.NotFound, key, null, FindWithdrawal(connection, transaction, key)?.ToWithdrawal(key));
+        }
+
+        if (findBy == BySlug && article.Slug != key)
+        {
+            throw new InvalidOperationException($"The article built for '{key}' has the slug '{article.Slug}'.");
+        }
+
+        var withdrawal = existing is null ? FindWithdrawal(connection, transaction, article.Slug) : null;
+        // Over HTTP the URL names the article; it keeps the source name it was first saved under.
+        article = article with { SourceName = existing?.SourceName ?? withdrawal?.SourceName ?? article.SourceName };
+
+        if (IsUnchanged(change, existing, withdrawal, article))
+        {
+            return new WriteResult(SaveOutcome.Unchanged, article.Slug, existing?.Version, existing is null ? withdrawal?.ToWithdrawal(article.Slug) : null);
+        }
+
+        // Changing an article over HTTP must name the version it changes (If-Match): two writers
+        // never overwrite each other unawares. Creating one needs no condition: had another
+        // writer created it first, it would exist here.
+        if (existing is not null && change.Source == ChangeSource.Http && change.Condition.IsNone)
+        {
+            return new WriteResult(SaveOutcome.PreconditionRequired, existing.Slug, existing.Version);
         }
 
         var slugOwner = connection.QuerySingleOrDefault<string>(
@@ -40,7 +82,8 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
             throw new IngestionException(article.SourceName, null, $"its slug \"{article.Slug}\" is already taken by {slugOwner}; rename the file");
         }
 
-        var now = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+        var now = Now();
+        var revision = (existing?.Revision ?? withdrawal?.Revision ?? 0) + 1;
         var journalId = SaveJournal(connection, transaction, article);
         var issueId = SaveIssue(connection, transaction, article, journalId);
         var row = new
@@ -58,7 +101,12 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
             article.Doi,
             article.License,
             article.ContentHash,
-            Now = now,
+            // A file's hash is what it was ingested from; a change over HTTP keeps the file's.
+            FileHash = change.Source == ChangeSource.File ? article.ContentHash : existing?.FileHash ?? withdrawal?.FileHash,
+            CorrectionNote = article.Correction?.Note,
+            CorrectionDate = article.Correction?.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            Revision = revision,
+            Now = Timestamp(now),
         };
 
         long articleId;
@@ -67,11 +115,17 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
             articleId = connection.ExecuteScalar<long>(
                 """
                 INSERT INTO articles (slug, source_name, title, title_source, journal_id, issue_id, published, summary,
-                                      word_count, canonical_url, doi, license, content_hash, revision, ingested_at, updated_at)
+                                      word_count, canonical_url, doi, license, content_hash, revision, ingested_at, updated_at,
+                                      file_hash, correction_note, correction_date)
                 VALUES (@Slug, @SourceName, @Title, @TitleSource, @JournalId, @IssueId, @Published, @Summary,
-                        @WordCount, @CanonicalUrl, @Doi, @License, @ContentHash, 1, @Now, @Now)
+                        @WordCount, @CanonicalUrl, @Doi, @License, @ContentHash, @Revision, @Now, @Now,
+                        @FileHash, @CorrectionNote, @CorrectionDate)
                 RETURNING id
                 """, row, transaction);
+            if (withdrawal is not null)
+            {
+                connection.Execute("DELETE FROM article_withdrawals WHERE slug = @Slug", new { article.Slug }, transaction);
+            }
         }
         else
         {
@@ -84,7 +138,8 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
                 UPDATE articles
                 SET slug = @Slug, title = @Title, title_source = @TitleSource, journal_id = @JournalId, issue_id = @IssueId,
                     published = @Published, summary = @Summary, word_count = @WordCount, canonical_url = @CanonicalUrl,
-                    doi = @Doi, license = @License, content_hash = @ContentHash, revision = revision + 1, updated_at = @Now
+                    doi = @Doi, license = @License, content_hash = @ContentHash, revision = @Revision, updated_at = @Now,
+                    file_hash = @FileHash, correction_note = @CorrectionNote, correction_date = @CorrectionDate
                 WHERE source_name = @SourceName
                 """, row, transaction);
             // Children are rewritten whole: simpler and no slower than diffing a dozen rows.
@@ -106,10 +161,113 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
             RemoveOrphans(connection, transaction);
         }
 
-        connection.Execute("UPDATE archive_state SET version = version + 1", transaction: transaction);
+        var outcome = existing is null ? SaveOutcome.Ingested : SaveOutcome.Updated;
+        WriteAudit.Insert(connection, transaction, new AuditRecord(now, change.KeyId, change.Action, article.Slug, revision, AuditRecord.OutcomeOf(outcome), null, null));
+        RaiseArchiveVersion(connection, transaction);
         transaction.Commit();
-        return existing is null ? SaveOutcome.Ingested : SaveOutcome.Updated;
+        return new WriteResult(outcome, article.Slug, new ArticleVersion(revision, article.ContentHash));
     }
+
+    /// <summary>
+    /// Withdraws the article at <paramref name="slug"/>: its tombstone (with its last text and
+    /// sidecar, whole) replaces it, in one transaction, under the same conditions as a save.
+    /// </summary>
+    public WriteResult Withdraw(string slug, ArticleChange change)
+    {
+        using var connection = database.Open();
+        SetDurability(connection, change);
+        using var transaction = BeginImmediate(connection);
+
+        var existing = connection.QuerySingleOrDefault<ExistingArticle>(BySlug, new { key = slug }, transaction);
+        if (existing is null || !change.Condition.HoldsFor(existing.Version))
+        {
+            var outcome = existing is null && change.Condition.IsNone ? SaveOutcome.NotFound : SaveOutcome.PreconditionFailed;
+            return new WriteResult(outcome, slug, existing?.Version, existing is null ? FindWithdrawal(connection, transaction, slug)?.ToWithdrawal(slug) : null);
+        }
+
+        if (change.Source == ChangeSource.Http && change.Condition.IsNone)
+        {
+            return new WriteResult(SaveOutcome.PreconditionRequired, slug, existing.Version);
+        }
+
+        var now = Now();
+        var revision = existing.Revision + 1;
+        connection.Execute(
+            """
+            INSERT INTO article_withdrawals (slug, source_name, title, revision, content_hash, file_hash, withdrawn_at, text, sidecar)
+            SELECT a.slug, a.source_name, a.title, @revision, a.content_hash, a.file_hash, @now, s.text, s.sidecar
+            FROM articles a JOIN article_sources s ON s.article_id = a.id
+            WHERE a.id = @Id
+            """, new { existing.Id, revision, now = Timestamp(now) }, transaction);
+        RemoveFromSearch(connection, transaction, existing.Id);
+        // Every child row goes with it (ON DELETE CASCADE); the tombstone keeps the text.
+        connection.Execute("DELETE FROM articles WHERE id = @Id", new { existing.Id }, transaction);
+        RemoveOrphans(connection, transaction);
+        WriteAudit.Insert(connection, transaction, new AuditRecord(now, change.KeyId, change.Action, slug, revision, AuditRecord.OutcomeOf(SaveOutcome.Withdrawn), null, null));
+        RaiseArchiveVersion(connection, transaction);
+        transaction.Commit();
+        return new WriteResult(SaveOutcome.Withdrawn, slug, null, new ArticleWithdrawal(slug, existing.Title, revision, now));
+    }
+
+    private const string ExistingColumns =
+        """
+        SELECT a.id AS Id, a.slug AS Slug, a.source_name AS SourceName, a.title AS Title, a.content_hash AS ContentHash,
+               a.file_hash AS FileHash, a.revision AS Revision, s.text AS Text, s.sidecar AS Sidecar
+        FROM articles a JOIN article_sources s ON s.article_id = a.id
+        """;
+
+    // A file's save builds its record before the lock and only compares hashes: it needs no stored text.
+    private const string BySourceName =
+        """
+        SELECT a.id AS Id, a.slug AS Slug, a.source_name AS SourceName, a.content_hash AS ContentHash,
+               a.file_hash AS FileHash, a.revision AS Revision
+        FROM articles a WHERE a.source_name = @key
+        """;
+
+    private const string BySlug = ExistingColumns + " WHERE a.slug = @key";
+
+    /// <summary>
+    /// Whether saving would change nothing. A file is unchanged when it is the one last ingested,
+    /// even if the article was changed over HTTP since (the file did not change; the correction
+    /// stands), or when it holds what the article holds now; a file still as it was when its
+    /// article was withdrawn does not bring it back. Over HTTP, when the article holds the same.
+    /// </summary>
+    private static bool IsUnchanged(ArticleChange change, ExistingArticle? existing, ArticleWithdrawalRow? withdrawal, ArticleRecord article) =>
+        (existing, withdrawal, change.Source) switch
+        {
+            ({ } live, _, ChangeSource.File) => live.ContentHash == article.ContentHash || live.FileHash == article.ContentHash,
+            ({ } live, _, _) => live.ContentHash == article.ContentHash,
+            (null, { } gone, ChangeSource.File) => gone.FileHash == article.ContentHash,
+            _ => false,
+        };
+
+    /// <summary>
+    /// With WAL, NORMAL syncs at checkpoints rather than at every commit: still safe from
+    /// corruption, and at worst a power cut loses the last commits, which the next run
+    /// re-ingests from the source texts. It makes a 10,000-article run I/O-cheap. A write over
+    /// HTTP has no file to come back from, and its client is told it is saved: FULL syncs the
+    /// WAL at its commit, before the answer.
+    /// </summary>
+    private static void SetDurability(SqliteConnection connection, ArticleChange change) =>
+        connection.Execute(change.Source == ChangeSource.Http ? "PRAGMA synchronous = FULL;" : "PRAGMA synchronous = NORMAL;");
+
+    private static ArticleWithdrawalRow? FindWithdrawal(SqliteConnection connection, SqliteTransaction transaction, string slug) =>
+        connection.QuerySingleOrDefault<ArticleWithdrawalRow>(
+            "SELECT source_name AS SourceName, title AS Title, revision AS Revision, file_hash AS FileHash, withdrawn_at AS WithdrawnAtText FROM article_withdrawals WHERE slug = @slug",
+            new { slug }, transaction);
+
+    private static void RaiseArchiveVersion(SqliteConnection connection, SqliteTransaction transaction) =>
+        connection.Execute("UPDATE archive_state SET version = version + 1", transaction: transaction);
+
+    // Stored to the millisecond, so what a write answers is what is read back.
+    private DateTimeOffset Now()
+    {
+        var now = clock.GetUtcNow();
+        return now.AddTicks(-(now.UtcTicks % TimeSpan.TicksPerMillisecond));
+    }
+
+    internal static string Timestamp(DateTimeOffset at) =>
+        at.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     private static SqliteTransaction BeginImmediate(SqliteConnection connection) =>
         connection.BeginTransaction(deferred: false);
@@ -218,5 +376,32 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
             DELETE FROM journals WHERE id NOT IN (SELECT journal_id FROM articles);
             """, transaction: transaction);
 
-    private sealed record ExistingArticle(long Id, string ContentHash);
+    private sealed class ExistingArticle
+    {
+        public long Id { get; init; }
+        public string Slug { get; init; } = "";
+        public string SourceName { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string ContentHash { get; init; } = "";
+        public string? FileHash { get; init; }
+        public int Revision { get; init; }
+        public string Text { get; init; } = "";
+        public string? Sidecar { get; init; }
+
+        public ArticleVersion Version => new(Revision, ContentHash);
+
+        public EditableArticle ToEditable() => new(Slug, SourceName, Text, Sidecar, Version);
+    }
+
+    private sealed class ArticleWithdrawalRow
+    {
+        public string SourceName { get; init; } = "";
+        public int Revision { get; init; }
+        public string? FileHash { get; init; }
+        public string Title { get; init; } = "";
+        public string WithdrawnAtText { get; init; } = "";
+
+        public ArticleWithdrawal ToWithdrawal(string slug) =>
+            new(slug, Title, Revision, DateTimeOffset.Parse(WithdrawnAtText, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+    }
 }
