@@ -64,7 +64,7 @@ public sealed class HostingTests
     {
         using var app = new KoreaPolicyApplication();
 
-        var response = await app.CreateClient().DeleteAsync($"/api/articles/{KoreaPolicyApplication.ArticleSlug}");
+        var response = await app.CreateClient().PostAsync($"/api/articles/{KoreaPolicyApplication.ArticleSlug}", null);
 
         await response.ShouldBeProblemAsync(HttpStatusCode.MethodNotAllowed);
     }

@@ -25,6 +25,8 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         "/api/journals",
         "/api/journals/{slug}",
         "/api/journals/{slug}/issues/{issue}",
+        "/api/articles/{slug}/metadata",
+        "/api/audit",
         "/api/search",
         "/health",
         "/oembed",

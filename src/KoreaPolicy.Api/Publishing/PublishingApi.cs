@@ -240,13 +240,19 @@ public static partial class PublishingApi
     /// <summary>
     /// The facts after the patch, as sidecar JSON: the patch applies to the document GET .../metadata
     /// shows (the stored sidecar read and written back), so a patch means the same whatever the
-    /// stored file's formatting. No facts left means no sidecar.
+    /// stored file's formatting. No facts left (or the patch <c>null</c>, which RFC 7396 reads as
+    /// "replace it all with nothing") means no sidecar.
     /// </summary>
     private static byte[]? Patched(string slug, string? stored, JsonNode? patch, JsonSerializerOptions options)
     {
         var sidecarName = ArticleFile.SidecarPathFor($"{slug}.txt");
         var current = stored is null ? null : ArticleFile.ParseSidecar(sidecarName, stored);
         var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(ToMetadata(current), options), patch);
+        if (merged is null)
+        {
+            return null;
+        }
+
         if (merged is not JsonObject facts)
         {
             throw new IngestionException(sidecarName, null, "is not a valid sidecar: the facts must be a JSON object");
