@@ -140,6 +140,41 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
             .Should().Equal("slug", "label", "volume", "number", "journal", "articles", "links");
     }
 
+    [Theory]
+    [InlineData("/api/articles/{slug}", "put", "write")]
+    [InlineData("/api/articles/{slug}", "delete", "write")]
+    [InlineData("/api/articles/{slug}/metadata", "patch", "write")]
+    [InlineData("/api/audit", "get", "admin")]
+    public async Task WritesAndTheAuditRequireTheKeySchemeAndSaySoAndReadsDoNot(string path, string method, string scope)
+    {
+        var document = await DocumentAsync();
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("apiKey");
+        scheme.GetProperty("type").GetString().Should().Be("http");
+        scheme.GetProperty("scheme").GetString().Should().Be("bearer");
+
+        var operation = document.GetProperty("paths").GetProperty(path).GetProperty(method);
+        operation.GetProperty("security").EnumerateArray().Single().EnumerateObject().Single().Name.Should().Be("apiKey");
+        operation.GetProperty("description").GetString().Should().Contain($"'{scope}' scope");
+        operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["401", "403"]);
+        document.GetProperty("paths").GetProperty("/api/articles/{slug}").GetProperty("get").TryGetProperty("security", out _)
+            .Should().BeFalse("reading needs no key");
+    }
+
+    [Theory]
+    [InlineData("put", "text/plain", "multipart/form-data")]
+    [InlineData("patch", "application/merge-patch+json")]
+    public async Task WritesDocumentTheBodiesTheyReadAndTheirConditions(string method, params string[] mediaTypes)
+    {
+        var path = method == "put" ? "/api/articles/{slug}" : "/api/articles/{slug}/metadata";
+        var operation = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty(method);
+
+        operation.GetProperty("requestBody").GetProperty("content").EnumerateObject().Select(c => c.Name).Should().Equal(mediaTypes);
+        operation.GetProperty("parameters").EnumerateArray()
+            .Where(p => p.GetProperty("in").GetString() == "header").Select(p => p.GetProperty("name").GetString())
+            .Should().Contain("If-Match");
+        operation.GetProperty("responses").EnumerateObject().Select(r => r.Name).Should().Contain(["412", "413", "415", "422", "428"]);
+    }
+
     private async Task<JsonElement> DocumentAsync() =>
         await app.CreateClient().GetFromJsonAsync<JsonElement>("/swagger/v1/swagger.json");
 }

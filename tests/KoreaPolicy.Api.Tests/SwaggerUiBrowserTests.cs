@@ -90,6 +90,71 @@ public sealed class SwaggerUiBrowserTests
         }
     }
 
+    [ChromiumFact]
+    public async Task SwaggerUiAuthorisesWithAKeyAndWithdrawsAnArticle()
+    {
+        const string slug = KoreaPolicyApplication.ArticleSlug;
+        await using var app = new KoreaPolicyApplication();
+        app.UseKestrel(0);
+        app.StartServer();
+        var baseAddress = app.ClientOptions.BaseAddress;
+        var key = app.AddKey("write");
+
+        using var playwright = await Playwright.CreateAsync();
+        var profile = Directory.CreateTempSubdirectory("koreapolicy-chromium-");
+        try
+        {
+            await using var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new()
+            {
+                ExecutablePath = Chromium.ExecutablePath,
+                Headless = true,
+                Args = ChromiumArgs,
+                Timeout = Timeout,
+            });
+            var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
+            page.SetDefaultTimeout(Timeout);
+
+            try
+            {
+                await page.GotoAsync(new Uri(baseAddress, "/swagger").ToString());
+
+                // The Authorize button takes the key for the document's bearer scheme.
+                await page.Locator(".auth-wrapper .authorize").ClickAsync();
+                var dialog = page.Locator(".modal-ux");
+                await dialog.Locator("input").First.FillAsync(key);
+                // Swagger UI labels its buttons for screen readers ("Apply credentials"): found by their classes.
+                await dialog.Locator("button.modal-btn.authorize").ClickAsync();
+                await Expect(dialog).ToContainTextAsync("Logout");
+                await dialog.Locator("button.btn-done").ClickAsync();
+
+                // DELETE /api/articles/{slug}: tag "Publishing", operation id "WithdrawArticle".
+                var operation = page.Locator("#operations-Publishing-WithdrawArticle");
+                await operation.Locator(".opblock-summary-control").ClickAsync();
+                await operation.GetByRole(AriaRole.Button, new() { Name = "Try it out" }).ClickAsync();
+                await operation.Locator("tr[data-param-name='slug'] input").FillAsync(slug);
+                await operation.Locator("tr[data-param-name='If-Match'] input").FillAsync("*");
+                await operation.GetByRole(AriaRole.Button, new() { Name = "Execute" }).ClickAsync();
+
+                var response = operation.Locator(".live-responses-table .response");
+                await Expect(response.Locator(".response-col_status")).ToHaveTextAsync("200", new() { Timeout = Timeout });
+                var body = response.Locator(".response-col_description .highlight-code pre").First;
+                await Expect(body).ToContainTextAsync("withdrawn", new() { Timeout = Timeout });
+                JsonNode.Parse(await body.TextContentAsync() ?? "")!["outcome"]!.GetValue<string>().Should().Be("withdrawn");
+            }
+            catch (Exception failure)
+            {
+                throw new XunitException($"{failure.Message}{Environment.NewLine}Screenshot: {await TryScreenshotAsync(page)}", failure);
+            }
+        }
+        finally
+        {
+            TryDelete(profile);
+        }
+
+        using var http = app.CreateClient();
+        (await http.GetAsync($"/api/articles/{slug}")).StatusCode.Should().Be(System.Net.HttpStatusCode.Gone);
+    }
+
     /// <summary>The page as it stood at the failure, saved beside the test assembly.</summary>
     private static async Task<string> TryScreenshotAsync(IPage page, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {

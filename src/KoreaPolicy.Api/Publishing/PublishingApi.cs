@@ -9,6 +9,7 @@ using KoreaPolicy.Ingestion;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -21,6 +22,10 @@ namespace KoreaPolicy.Api.Publishing;
 /// </summary>
 public static partial class PublishingApi
 {
+    private const string IfMatchDescription =
+        "The ETag of the article as last read (from any of its representations, or from the last write), or * for whatever version it is at. "
+        + "Needed to change an existing article; 412 when it changed meanwhile.";
+
     /// <summary>The facts are a small JSON object; this is far above any real one.</summary>
     public const int MetadataLimit = 64 * 1024;
 
@@ -112,8 +117,11 @@ public static partial class PublishingApi
     }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
+    // If-Match and If-None-Match are read by Preconditions; they are declared here to be documented.
     public static async Task<Results<Created<WriteResponse>, Ok<WriteResponse>, ProblemHttpResult>> PutArticle(
         [Description("The article's slug: lowercase letters, digits and single hyphens. A new article takes it as its URL.")] string slug,
+        [FromHeader(Name = "If-Match"), Description(IfMatchDescription)] string? ifMatch,
+        [FromHeader(Name = "If-None-Match"), Description("* to create the article only if it does not exist (412 when it does).")] string? ifNoneMatch,
         HttpRequest request,
         ArticlePublisher publisher,
         WriteAudit audit,
@@ -182,6 +190,7 @@ public static partial class PublishingApi
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     public static async Task<Results<Created<WriteResponse>, Ok<WriteResponse>, ProblemHttpResult>> PatchMetadata(
         [Description("The article's slug.")] string slug,
+        [FromHeader(Name = "If-Match"), Description(IfMatchDescription)] string? ifMatch,
         HttpRequest request,
         ArticlePublisher publisher,
         WriteAudit audit,
@@ -225,6 +234,7 @@ public static partial class PublishingApi
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     public static Results<Created<WriteResponse>, Ok<WriteResponse>, ProblemHttpResult> WithdrawArticle(
         [Description("The article's slug.")] string slug,
+        [FromHeader(Name = "If-Match"), Description(IfMatchDescription)] string? ifMatch,
         HttpRequest request,
         ArticlePublisher publisher,
         WriteAudit audit,
