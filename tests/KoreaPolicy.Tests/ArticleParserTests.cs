@@ -11,14 +11,14 @@ public sealed class ArticleParserTests
     [Fact]
     public void ParsingTheGivenArticleReadsTheJournalFromTheSeriesLine()
     {
-        Article.Journal.Name.Should().Be("Korea Policy");
-        Article.Journal.Publisher.Should().Be("Korea Economic Institute of America");
+        Article.Journal!.Name.Should().Be("Korea Policy");
+        Article.Journal!.Publisher.Should().Be("Korea Economic Institute of America");
     }
 
     [Fact]
     public void ParsingTheGivenArticleJoinsBothBlurbLinesIntoTheDescription()
     {
-        var lines = Article.Journal.Description!.Split('\n');
+        var lines = Article.Journal!.Description!.Split('\n');
 
         lines.Should().HaveCount(2);
         lines[0].Should().StartWith("Korea Policy is the premier journal for analysis and commentary")

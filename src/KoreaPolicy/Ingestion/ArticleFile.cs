@@ -141,9 +141,11 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
 
 /// <summary>
 /// Facts an editor adds beside an article text, in <c>name.meta.json</c>:
-/// <c>{ "title": ..., "canonicalUrl": ..., "doi": ..., "license": ... }</c>. Every field is optional.
+/// <c>{ "title": ..., "canonicalUrl": ..., "doi": ..., "license": ..., "keepDuplicate": true }</c>.
+/// Every field is optional. A title lets a bare text with no header of its own in as an article;
+/// <c>keepDuplicate</c> stores the text as an article of its own even when another file already has the same text.
 /// </summary>
-public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string? Doi, string? License)
+public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string? Doi, string? License, bool? KeepDuplicate = null)
 {
     internal string? Validate()
     {

@@ -7,15 +7,16 @@ namespace KoreaPolicy.Ingestion;
 /// <summary>
 /// An article ready to store: the parsed facts plus everything derived from them once, here,
 /// so that storage and HTTP never recompute it: slugs, positions, numbers, the title and where
-/// it came from, the summary, the word count and the content hash.
+/// it came from, the summary, the word count, the content hash and the key its text is
+/// compared by for duplicates. An article may have no journal (a page without a series block).
 /// </summary>
 public sealed record ArticleRecord(
     string Slug,
     string SourceName,
     string Title,
     TitleSource TitleSource,
-    Journal Journal,
-    string JournalSlug,
+    Journal? Journal,
+    string? JournalSlug,
     JournalIssue? Issue,
     string? IssueSlug,
     IReadOnlyList<NamedRecord> Authors,
@@ -36,10 +37,34 @@ public sealed record ArticleRecord(
     /// Part of every content hash: bump it when the parser's output changes, so that the next
     /// run re-parses texts whose bytes did not change.
     /// </summary>
-    public const string ParserVersion = "1";
+    public const string ParserVersion = "2";
 
     /// <summary>The summary is the article's opening, cut at a sentence end near this length.</summary>
     private const int SummaryLength = 300;
+
+    // A title derived from the text's opening words, when the page carries nothing else to name it by.
+    private const int OpeningWords = 8;
+
+    /// <summary>The recognised layout of the page.</summary>
+    public PageLayout Layout { get; init; }
+
+    /// <summary>What kind of work it is, when the page says.</summary>
+    public ArticleKind? Kind { get; init; }
+
+    /// <summary>Region, places, category and source organisation, each with the slug filters use.</summary>
+    public IReadOnlyList<FacetRecord> Facets { get; init; } = [];
+
+    /// <summary>The page was cut off: the text is incomplete.</summary>
+    public bool Truncated { get; init; }
+
+    /// <summary>What the parser noticed, as the recognition report says it.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
+    /// <summary>The key the text is looked up by for duplicates: see <see cref="ArticleText"/>.</summary>
+    public string BodyKey { get; init; } = "";
+
+    /// <summary>The editor says this is its own article even if its text is another's (sidecar <c>keepDuplicate</c>).</summary>
+    public bool KeepDuplicate { get; init; }
 
     public static ArticleRecord Create(ArticleFile file, ParsedArticle parsed)
     {
@@ -64,7 +89,7 @@ public sealed record ArticleRecord(
             Title: title,
             TitleSource: titleSource,
             Journal: parsed.Journal,
-            JournalSlug: Ingestion.Slug.From(parsed.Journal.Name),
+            JournalSlug: parsed.Journal is { } journal ? Ingestion.Slug.From(journal.Name) : null,
             Issue: parsed.Issue,
             IssueSlug: parsed.Issue is { } issue ? IssueSlugOf(issue) : null,
             Authors: Named(parsed.Authors),
@@ -79,15 +104,25 @@ public sealed record ArticleRecord(
             Metadata: parsed.Metadata,
             SourceText: file.Text,
             SidecarJson: file.SidecarJson,
-            ContentHash: Hash(file));
+            ContentHash: Hash(file))
+        {
+            Layout = parsed.Layout,
+            Kind = parsed.Kind,
+            Facets = FacetsOf(parsed.Facts),
+            Truncated = parsed.Truncated,
+            Warnings = parsed.Warnings.Select(w => w.ToString()).ToList(),
+            BodyKey = ArticleText.Key(paragraphs.Select(p => p.Text)),
+            KeepDuplicate = file.Sidecar?.KeepDuplicate == true,
+        };
     }
 
     /// <summary>"vol-3-issue-2" within its journal; the label's slug when it carries no numbers.</summary>
-    public static string IssueSlugOf(JournalIssue issue) => (issue.Volume, issue.Number) switch
+    public static string IssueSlugOf(JournalIssue issue) => (issue.Volume, issue.Number, issue.Year) switch
     {
-        ({ } volume, { } number) => $"vol-{volume}-issue-{number}",
-        ({ } volume, null) => $"vol-{volume}",
-        (null, { } number) => $"issue-{number}",
+        ({ } volume, { } number, _) => $"vol-{volume}-issue-{number}",
+        ({ } volume, null, _) => $"vol-{volume}",
+        (null, { } number, _) => $"issue-{number}",
+        (null, null, { } year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => Ingestion.Slug.From(issue.Label),
     };
 
@@ -103,14 +138,25 @@ public sealed record ArticleRecord(
             return (own, TitleSource.Source);
         }
 
-        // No title anywhere: describe the article by the facts it does carry, and say so.
+        // No title anywhere: describe the article by the facts it does carry, and say so. With
+        // none of them, its opening words are all there is to tell it by.
         var parts = new List<string>();
         if (parsed.Authors.Count > 0)
         {
             parts.Add(Byline.Join(parsed.Authors));
         }
 
-        parts.Add(parsed.Issue?.Label ?? parsed.Journal.Name);
+        if ((parsed.Issue?.Label ?? parsed.Journal?.Name) is { } container)
+        {
+            parts.Add(container);
+        }
+
+        if (parts.Count == 0)
+        {
+            var words = parsed.Paragraphs.SelectMany(p => TitleCase.Words(p.Text)).Take(OpeningWords + 1).ToList();
+            parts.Add(string.Join(' ', words.Take(OpeningWords)).TrimEnd(',', ';', ':', '.') + (words.Count > OpeningWords ? "…" : ""));
+        }
+
         var title = string.Join(", ", parts);
         if (parsed.Published is { } date)
         {
@@ -118,6 +164,21 @@ public sealed record ArticleRecord(
         }
 
         return (title, TitleSource.Derived);
+    }
+
+    // Each known fact under its own name, slugged as authors and themes are, so a list can be filtered by it.
+    private static List<FacetRecord> FacetsOf(ArticleFacts facts)
+    {
+        var facets = new List<(string Facet, string? Name)> { (FacetRecord.Region, facts.Region) };
+        facets.AddRange(facts.Places.Select(p => (FacetRecord.Place, (string?)p)));
+        facets.Add((FacetRecord.Category, facts.Category));
+        facets.Add((FacetRecord.Source, facts.SourceOrganisation));
+        return facets
+            .Where(f => f.Name is not null)
+            .Select(f => new FacetRecord(f.Facet, Ingestion.Slug.From(f.Name!), f.Name!))
+            .Where(f => f.Slug.Length > 0)
+            .DistinctBy(f => (f.Facet, f.Slug))
+            .ToList();
     }
 
     private static List<SectionRecord> NumberSections(IReadOnlyList<ParsedSection> parsed)
@@ -141,7 +202,7 @@ public sealed record ArticleRecord(
             }
 
             var paragraphs = section.Paragraphs
-                .Select(p => new ParagraphRecord(++number, p.Text, p.Footnotes))
+                .Select(p => new ParagraphRecord(++number, p.Text, p.Footnotes) { Kind = p.Kind })
                 .ToList();
             sections.Add(new SectionRecord(index + 1, slug, section.Heading, paragraphs));
         }
@@ -209,4 +270,19 @@ public sealed record NamedRecord(string Slug, string Name);
 
 public sealed record SectionRecord(int Position, string Slug, string? Heading, IReadOnlyList<ParagraphRecord> Paragraphs);
 
-public sealed record ParagraphRecord(int Number, string Text, IReadOnlyList<int> Footnotes);
+public sealed record ParagraphRecord(int Number, string Text, IReadOnlyList<int> Footnotes)
+{
+    public ParagraphKind Kind { get; init; } = ParagraphKind.Text;
+}
+
+/// <summary>
+/// A known metadata fact of an article: its <see cref="Facet"/> ("region", "place", "category",
+/// "source"), the slug lists are filtered by, and the name as the page writes it.
+/// </summary>
+public sealed record FacetRecord(string Facet, string Slug, string Name)
+{
+    public const string Region = "region";
+    public const string Place = "place";
+    public const string Category = "category";
+    public const string Source = "source";
+}

@@ -86,7 +86,7 @@ public sealed class IngestRun(ArticleWriter writer)
     {
         try
         {
-            return ArticleParser.Parse(file.Text);
+            return ArticleParser.Parse(file.Text, file.Sidecar?.Title?.Trim());
         }
         catch (ArticleFormatException e)
         {
