@@ -33,7 +33,7 @@ internal static partial class ArticleBody
         var warnings = new List<ParseWarning>();
         var atCap = pageLength is > ExcerptCap - CapMargin and <= ExcerptCap;
         // The PDF viewer's fallback follows the whole text: a page that reached it was not cut before.
-        var reachedFooter = lines.Any(l => PageNoise.IsPdfFallback(l.Text) || IsCutFooter(l.Text));
+        var reachedFooter = lines.Any(l => PageNoise.IsPdfFallback(l.Text)) || (lines.Count > 0 && IsCutFooter(lines[^1].Text));
         var text = WithoutFooter(lines, warnings);
 
         var blocks = new List<Block>();
@@ -44,6 +44,10 @@ internal static partial class ArticleBody
                 : RunInHeading.IsStandalone(line.Text) ? BlockKind.Heading
                 : BlockKind.Text;
             var content = bullet.Success ? line.Text[bullet.Length..] : line.Text;
+            if (bullet.Success && PageNoise.IsNoise(content))
+            {
+                continue;
+            }
 
             // "... puzzled keen" / "observers of ...": a paragraph the PDF extraction broke in
             // mid-sentence. Certain only when one side ends on a lower-case word and the next

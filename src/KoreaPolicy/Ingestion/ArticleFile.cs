@@ -67,6 +67,13 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
         return new ArticleFile(path, text, sidecar, sidecarJson);
     }
 
+    /// <summary>
+    /// An article as the archive stored it: its file name, text and sidecar, read back as the file
+    /// was when it went in (for the recognition report of a stored article).
+    /// </summary>
+    public static ArticleFile FromStored(string fileName, string text, string? sidecarJson) =>
+        new(fileName, text, sidecarJson is null ? null : ParseSidecar(fileName, sidecarJson), sidecarJson);
+
     /// <summary>Strict UTF-8 (a BOM is allowed and dropped); control characters mean the file is not text.</summary>
     internal static string Decode(string path, ReadOnlySpan<byte> bytes)
     {

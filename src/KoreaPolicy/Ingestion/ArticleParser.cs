@@ -92,11 +92,10 @@ public static class ArticleParser
         var body = ArticleBody.Read(rest, text.TrimEnd('\n', '\r').Length);
         if (body.Sections.Count == 0)
         {
-            throw header.IsEmpty
-                ? new ArticleFormatException(
-                    $"The page has {(masthead is not null ? "a journal masthead" : "a title")} but no article text after it.",
-                    lines.Count > 0 ? lines[Math.Min(cursor, lines.Count) - 1].Number : null)
-                : new ArticleFormatException("The page has metadata but no article text after it.", header.LastLine);
+            var has = !header.IsEmpty ? "metadata" : masthead is not null ? "a journal masthead" : "a title";
+            throw new ArticleFormatException(
+                $"The page has {has} but no article text after it.",
+                !header.IsEmpty ? header.LastLine : rest.Count > 0 ? rest[0].Number : cursor > 0 ? lines[cursor - 1].Number : null);
         }
 
         return new ParsedArticle(

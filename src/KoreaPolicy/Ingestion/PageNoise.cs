@@ -18,47 +18,38 @@ internal static partial class PageNoise
     // Shorter than this, the end of a page is as likely the first word of a cut-off paragraph.
     private const int MinFallbackPrefix = 6;
 
-    // A mailing-list prompt is a heading or one sentence; a paragraph that mentions a newsletter is longer.
+    // A mailing-list prompt or a rights notice is a heading or one sentence; a paragraph that
+    // mentions a newsletter or a copyright is longer. The length is checked first: it is free.
     private const int MaxPromptWords = 25;
-
-    // The scraper drops the line break after these controls, so they arrive glued to the next text.
-    private static readonly string[] GluedPrefixes = ["From the Issue", "View Series Publications", "Search KEI"];
+    private const int MaxPromptLength = 250;
 
     /// <summary>
-    /// Splits controls the scraper glued to real text: "Download PDF" anywhere in a line
-    /// (before the first paragraph, after the PDF fallback sentence) and nav phrases at a line's start.
+    /// Splits controls the scraper glued to real text, wherever in a line they stand: "Download PDF"
+    /// (before the first paragraph, after the PDF fallback sentence), "From the Issue", "View Series
+    /// Publications", the search label, the "Total Index" counter, the mailing-list heading and the
+    /// PDF fallback sentence (as much of it as the line has). Their wording is the site's own, in its
+    /// capitals, which running text does not use.
     /// </summary>
     public static IEnumerable<SourceLine> SplitGluedControls(SourceLine line)
     {
         var text = line.Text;
-        foreach (var prefix in GluedPrefixes)
+        var copied = 0;
+        foreach (Match control in GluedControl().Matches(text))
         {
-            if (text.Length > prefix.Length && text.StartsWith(prefix, StringComparison.Ordinal)
-                && char.IsUpper(text[prefix.Length]))
-            {
-                yield return line with { Text = prefix };
-                text = text[prefix.Length..];
-                break;
-            }
-        }
-
-        int at;
-        while ((at = text.IndexOf(DownloadPdf, StringComparison.Ordinal)) >= 0)
-        {
-            var before = text[..at].Trim();
+            var before = text[copied..control.Index].Trim();
             if (before.Length > 0)
             {
                 yield return line with { Text = before };
             }
 
-            yield return line with { Text = DownloadPdf };
-            text = text[(at + DownloadPdf.Length)..];
+            yield return line with { Text = text.Substring(control.Index, control.Length).Trim() };
+            copied = control.Index + control.Length;
         }
 
-        text = text.Trim();
-        if (text.Length > 0)
+        var rest = copied == 0 ? text : text[copied..].Trim();
+        if (rest.Length > 0)
         {
-            yield return line with { Text = text };
+            yield return line with { Text = rest };
         }
     }
 
@@ -93,6 +84,11 @@ internal static partial class PageNoise
     /// <summary>The start of the PDF viewer's fallback line, where the page was cut off inside it.</summary>
     public static bool IsCutPdfFallback(string text)
     {
+        if (text.Length > PdfFallback.Length * 2 || !text.StartsWith("Th", StringComparison.Ordinal))
+        {
+            return false;
+        }
+
         var squeezed = string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
         return squeezed.Length >= MinFallbackPrefix && squeezed.Length < PdfFallback.Length
             && PdfFallback.StartsWith(squeezed, StringComparison.Ordinal);
@@ -100,11 +96,15 @@ internal static partial class PageNoise
 
     /// <summary>"© 2024 Korea Economic Institute of America. All rights reserved.": a notice, not text.</summary>
     public static bool IsRightsNotice(string text) =>
-        TitleCase.Words(text).Length <= MaxPromptWords && RightsNotice().IsMatch(text);
+        text.Length <= MaxPromptLength && RightsNotice().IsMatch(text) && TitleCase.Words(text).Length <= MaxPromptWords;
 
-    // The heading and sign-up sentence of the site's mailing-list box, in whatever words a crawl has.
+    // The heading and sign-up sentence of the site's mailing-list box, in whatever words a crawl
+    // has: one that names the list or newsletter, or one that opens by asking to sign up. (Right
+    // under the "Total Index" counter the parser drops them by position, whatever they say.)
     private static bool IsMailingListPrompt(string text) =>
-        TitleCase.Words(text).Length <= MaxPromptWords && MailingList().IsMatch(text) && SignUp().IsMatch(text);
+        text.Length <= MaxPromptLength
+        && ((MailingList().IsMatch(text) && SignUp().IsMatch(text)) || SignUpPrompt().IsMatch(text))
+        && TitleCase.Words(text).Length <= MaxPromptWords;
 
     [GeneratedRegex("""
         ^(?:
@@ -129,6 +129,19 @@ internal static partial class PageNoise
     [GeneratedRegex(@"^total index:\s*[\d,]+\s+publications?\.?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex TotalIndexLine();
 
+    // The fallback sentence is matched word by word as far as the line has it, so a page cut
+    // inside it ("... Please download the PDF to") keeps its cut-off end in one piece.
+    [GeneratedRegex("""
+          Download\ PDF
+        | From\ the\ Issue
+        | View\ Series\ Publications
+        | Search\ All\ Site\ Content | Search\ KEI\b
+        | Total\ Index:\s*[\d,]+\s+publications?\.?
+        | Join\ Our\ Mailing\ List
+        | This\ browser\ does\ not\ support\ PDFs?\.?(?:\s*Please(?:\s+download(?:\s+the(?:\s+PDF(?:\s+to(?:\s+view(?:\s+it:?)?)?)?)?)?)?)?
+        """, RegexOptions.IgnorePatternWhitespace | RegexOptions.CultureInvariant)]
+    private static partial Regex GluedControl();
+
     [GeneratedRegex(@"^read more(?:\s*[»→›>])?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex ReadMoreLine();
 
@@ -143,4 +156,7 @@ internal static partial class PageNoise
 
     [GeneratedRegex(@"\b(?:sign up|sign-up|subscribe|join|receive|get|stay)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SignUp();
+
+    [GeneratedRegex(@"^(?:sign up|subscribe)\b.*\b(?:receive|updates|inbox|invitations|publications|news)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SignUpPrompt();
 }
