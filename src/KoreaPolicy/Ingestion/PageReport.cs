@@ -52,6 +52,20 @@ public sealed record PageReport(
     public static PageReport Refused(string path, string error) =>
         new(path, null, null, null, null, null, null, null, [], [], null, [], [], [], false, [], error);
 
+    /// <summary>The report for an article as the archive stored it: its file name, text and sidecar.</summary>
+    public static PageReport OfStored(string fileName, string text, string? sidecarJson)
+    {
+        try
+        {
+            return Of(ArticleFile.FromStored(fileName, text, sidecarJson));
+        }
+        catch (IngestionException e)
+        {
+            // A sidecar stored before its rules changed may no longer pass them: say so rather than fail.
+            return Refused(fileName, e.Message);
+        }
+    }
+
     /// <summary>Reads, parses and reports one stored or on-disk page without writing anything.</summary>
     public static PageReport Of(ArticleFile file)
     {

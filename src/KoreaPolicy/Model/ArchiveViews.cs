@@ -92,4 +92,7 @@ public sealed record ParagraphDetail(int Number, string Text, IReadOnlyList<int>
 {
     /// <summary>Running text, or an item of a bulleted list.</summary>
     public ParagraphKind Kind { get; init; } = ParagraphKind.Text;
+
+    /// <summary>The paragraph where a cut-off source page stopped: the last of a truncated article, incomplete.</summary>
+    public bool Truncated { get; init; }
 }

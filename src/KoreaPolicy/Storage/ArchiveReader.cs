@@ -102,6 +102,12 @@ public sealed class ArchiveReader(ArchiveDatabase database)
                 g.Where(p => p.Number is not null).Select(p => p.ToDetail()).ToList()))
             .ToList();
         var metadata = ReadPositioned(row.Metadata, (name, value) => new MetadataEntry(name, value));
+        if (row.Truncated && sections.Count > 0 && sections[^1].Paragraphs.Count > 0)
+        {
+            // The text stops where the source page was cut off: inside its last paragraph.
+            var last = sections[^1];
+            sections[^1] = last with { Paragraphs = [.. last.Paragraphs.SkipLast(1), last.Paragraphs[^1] with { Truncated = true }] };
+        }
 
         return new ArticleDetail(row.ToSummary(), row.JournalDescription, row.CanonicalUrl, row.Doi, row.License, metadata, sections)
         {
