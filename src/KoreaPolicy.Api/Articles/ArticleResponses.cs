@@ -288,6 +288,10 @@ public sealed record ParagraphResponse
     /// <example>text</example>
     public required string Kind { get; init; }
 
+    /// <summary>True for the paragraph where a cut-off source page stopped: its text is incomplete.</summary>
+    /// <example>false</example>
+    public required bool Truncated { get; init; }
+
     /// <summary>The section the paragraph stands in.</summary>
     public required SectionRef Section { get; init; }
 
@@ -402,6 +406,7 @@ public static class ArticleMapping
         Text = p.Text,
         Footnotes = p.Footnotes,
         Kind = p.Kind.Name(),
+        Truncated = p.Truncated,
         Section = new SectionRef { Position = p.SectionPosition, Slug = p.SectionSlug, Heading = p.SectionHeading },
         Links = new ParagraphLinks
         {

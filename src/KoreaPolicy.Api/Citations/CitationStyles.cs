@@ -200,15 +200,15 @@ public static class CitationStyles
             // when a container holds the work, in italics when it stands alone (§5.25–5.27).
             if (work.Untitled)
             {
-                entry.Text($"{Sentence(work.Description)} ");
+                entry.Text(Sentence(work.Description));
             }
             else if (work.Journal is null)
             {
-                entry.Italic(Sentence(work.Title)).Text(" ");
+                entry.Italic(Sentence(work.Title));
             }
             else
             {
-                entry.Text($"“{Sentence(work.Title)}” ");
+                entry.Text($"“{Sentence(work.Title)}”");
             }
 
             // §5.51–5.53 number, §5.68 date, §5.82 pages "pp.": each element ends with a comma; the
@@ -222,11 +222,11 @@ public static class CitationStyles
             }.OfType<string>().ToList();
             if (work.Journal is { } journal)
             {
-                entry.Italic(journal).Text(string.Concat(elements.Select(e => $", {e}")) + ".");
+                entry.Text(" ").Italic(journal).Text(string.Concat(elements.Select(e => $", {e}")) + ".");
             }
             else if (elements.Count > 0)
             {
-                entry.Text(string.Join(", ", elements) + ".");
+                entry.Text(" " + string.Join(", ", elements) + ".");
             }
 
             // §5.90–5.97: a DOI with https://doi.org/, else the URL without http(s)://; the entry ends with a period.
