@@ -153,7 +153,7 @@ internal static partial class ArticleBody
         var ligatures = new List<string>();
         foreach (var paragraph in sections.SelectMany(s => s.Paragraphs))
         {
-            hyphens.AddRange(LineBreakHyphen().Matches(paragraph.Text).Select(m => m.Value));
+            hyphens.AddRange(LineBreakHyphens(paragraph.Text));
             ligatures.AddRange(SplitLigature().Matches(paragraph.Text).Select(m => m.Value));
         }
 
@@ -167,6 +167,34 @@ internal static partial class ArticleBody
         {
             yield return new ParseWarning(LineOf(blocks, ligatures[0]),
                 $"{ligatures.Count} split ligature(s) from the PDF kept as written: {Examples(ligatures)}.");
+        }
+    }
+
+    // "endeav- ors": a word's letters, "- ", a letter or digit. Found by looking for "- " (a vectorized
+    // search) rather than by a regular expression, which tried every word of every paragraph and
+    // made this the costliest step of parsing a long text.
+    private static IEnumerable<string> LineBreakHyphens(string text)
+    {
+        for (var at = text.IndexOf("- ", StringComparison.Ordinal); at >= 0; at = text.IndexOf("- ", at + 2, StringComparison.Ordinal))
+        {
+            if (at == 0 || !char.IsLetter(text[at - 1]) || at + 2 >= text.Length || !char.IsLetterOrDigit(text[at + 2]))
+            {
+                continue;
+            }
+
+            var start = at - 1;
+            while (start > 0 && char.IsLetter(text[start - 1]))
+            {
+                start--;
+            }
+
+            var end = at + 2;
+            while (end < text.Length && char.IsLetterOrDigit(text[end]))
+            {
+                end++;
+            }
+
+            yield return text[start..end];
         }
     }
 
@@ -203,9 +231,6 @@ internal static partial class ArticleBody
     // "$5." at the very end: an amount cut before its decimals.
     [GeneratedRegex(@"[$€£¥₩]\d[\d,]*\.$", RegexOptions.CultureInvariant)]
     private static partial Regex DanglingAmount();
-
-    [GeneratedRegex(@"\b\p{L}+- [\p{L}\d]+", RegexOptions.CultureInvariant)]
-    private static partial Regex LineBreakHyphen();
 
     [GeneratedRegex(@"\b(?:ffi|ffl|ff|fi|fl) \p{Ll}{2,}\b", RegexOptions.CultureInvariant)]
     private static partial Regex SplitLigature();
