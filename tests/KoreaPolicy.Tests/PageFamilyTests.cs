@@ -441,6 +441,37 @@ public sealed class PageFamilyTests
             .WithMessage("The page is a listing of 4 teasers (lines ending in \"…\"), not an article.").Which.Line.Should().Be(1);
     }
 
+    // ---------- records: titles and their sources ----------
+
+    [Theory]
+    [InlineData("a-korea-policy-full-metadata.txt", null, "Ellen Kim, Korea Policy Vol. 3, Issue 1 (March 10, 2025)", TitleSource.Derived)]
+    [InlineData("a-joint-us-korea-year-label.txt", null, "Joint U.S.-Korea Academic Studies 2015", TitleSource.Derived)]
+    [InlineData("a-joint-us-korea-no-issue-label.txt", null, "Joint U.S. Korea Academic Studies", TitleSource.Derived)]
+    [InlineData("b-korea-policy-from-the-issue.txt", null, "Extended Deterrence After the Washington Declaration", TitleSource.Source)]
+    [InlineData("d-policy-brief.txt", null, "[Policy Brief] Rebuilding Trust in U.S. Extended Deterrence", TitleSource.Source)]
+    [InlineData("e-abstract-alone.txt", "Economic Security in the Alliance", "Economic Security in the Alliance", TitleSource.Editor)]
+    public void ARecordsTitleComesFromThePageTheEditorOrItsFactsAndSaysWhich(string name, string? editorTitle, string title, TitleSource source)
+    {
+        var file = new ArticleFile(name, Text(name), editorTitle is null ? null : new ArticleSidecar(editorTitle, null, null, null), null);
+
+        var record = ArticleRecord.Create(file, ArticleParser.Parse(file.Text, editorTitle));
+
+        (record.Title, record.TitleSource).Should().Be((title, source));
+    }
+
+    [Fact]
+    public void AnArticleWithNoTitleJournalAuthorOrDateIsLabelledByItsOpeningWords()
+    {
+        var parsed = new ParsedArticle(null, null, null, [], [], null,
+            [new ParsedSection(null, [new ParsedParagraph("The United States and South Korea have long treated their alliance as a bulwark.", [])])], []);
+
+        var record = ArticleRecord.Create(new ArticleFile("bare.txt", "text", null, null), parsed);
+
+        record.Title.Should().Be("The United States and South Korea have long…");
+        record.TitleSource.Should().Be(TitleSource.Derived);
+        record.JournalSlug.Should().BeNull();
+    }
+
     // ---------- every page of the family ----------
 
     public static TheoryData<string> Articles => new(Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "PageFamily"), "*.txt")
