@@ -1,4 +1,4 @@
-using KoreaPolicy.Api.Citations;
+using KoreaPolicy.Api.Rendering.Citations;
 using KoreaPolicy.Model;
 
 namespace KoreaPolicy.Api.Tests;

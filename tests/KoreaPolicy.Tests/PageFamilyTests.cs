@@ -454,7 +454,7 @@ public sealed class PageFamilyTests
     {
         var file = new ArticleFile(name, Text(name), editorTitle is null ? null : new ArticleSidecar(editorTitle, null, null, null), null);
 
-        var record = ArticleRecord.Create(file, ArticleParser.Parse(file.Text, editorTitle));
+        var record = ArticleRecords.Create(file, ArticleParser.Parse(file.Text, editorTitle));
 
         (record.Title, record.TitleSource).Should().Be((title, source));
     }
@@ -465,7 +465,7 @@ public sealed class PageFamilyTests
         var parsed = new ParsedArticle(null, null, null, [], [], null,
             [new ParsedSection(null, [new ParsedParagraph("The United States and South Korea have long treated their alliance as a bulwark.", [])])], []);
 
-        var record = ArticleRecord.Create(new ArticleFile("bare.txt", "text", null, null), parsed);
+        var record = ArticleRecords.Create(new ArticleFile("bare.txt", "text", null, null), parsed);
 
         record.Title.Should().Be("The United States and South Korea have long…");
         record.TitleSource.Should().Be(TitleSource.Derived);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KoreaPolicy.Ingestion;
+using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -103,7 +104,7 @@ internal sealed class TemporaryArchive : IDisposable
     public static ArticleRecord RecordFor(string path)
     {
         var file = ArticleFile.Read(path);
-        return ArticleRecord.Create(file, ArticleParser.Parse(file.Text, file.Sidecar?.Title?.Trim()));
+        return ArticleRecords.Create(file, ArticleParser.Parse(file));
     }
 
     /// <summary>Every row of every table, ordered, one string per row, keyed by table name.</summary>

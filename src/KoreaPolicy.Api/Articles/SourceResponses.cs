@@ -1,4 +1,4 @@
-using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Ingestion;
 using KoreaPolicy.Model;
 

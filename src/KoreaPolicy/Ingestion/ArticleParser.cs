@@ -30,6 +30,20 @@ public static class ArticleParser
     /// <exception cref="ArticleFormatException">The text is not a recognisable article page.</exception>
     public static ParsedArticle Parse(string text) => Parse(text, editorTitle: null);
 
+    /// <summary>Parses a file's text with its sidecar's title; an error names the file and the line.</summary>
+    /// <exception cref="IngestionException">The text is not a recognisable article page.</exception>
+    public static ParsedArticle Parse(ArticleFile file)
+    {
+        try
+        {
+            return Parse(file.Text, file.Sidecar?.Title?.Trim());
+        }
+        catch (ArticleFormatException e)
+        {
+            throw new IngestionException(file.Path, e.Line, e.Message);
+        }
+    }
+
     /// <summary>Parses a page whose sidecar may give its title.</summary>
     /// <param name="editorTitle">The title the editor gave in the sidecar: with it, bare text with no
     /// header of its own is an article too.</param>

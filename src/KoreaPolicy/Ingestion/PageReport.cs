@@ -71,7 +71,7 @@ public sealed record PageReport(
     {
         try
         {
-            return For(file.Path, ArticleRecord.Create(file, IngestRun.Parse(file)));
+            return For(file.Path, ArticleRecords.Create(file, ArticleParser.Parse(file)));
         }
         catch (IngestionException e)
         {

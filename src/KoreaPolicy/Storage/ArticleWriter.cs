@@ -1,25 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
-using KoreaPolicy.Ingestion;
 using KoreaPolicy.Model;
 using Microsoft.Data.Sqlite;
 
 namespace KoreaPolicy.Storage;
-
-/// <summary>What saving an article did to the archive.</summary>
-public enum SaveOutcome
-{
-    Ingested,
-    Updated,
-    Unchanged,
-
-    /// <summary>Not stored: another file already holds the same article (see <see cref="ArticleText"/>).</summary>
-    Duplicate,
-}
-
-/// <summary>The article a duplicate repeats: its slug and the file it came from.</summary>
-public sealed record DuplicateOf(string Slug, string SourceName);
 
 /// <summary>
 /// Writes one article, with everything that hangs off it, in one transaction: either the whole
