@@ -103,7 +103,7 @@ public static class ArticleParser
                 $"The page dates more than one item (\"{dated.Text}\"), so it is a listing, not an article.", dated.Number);
         }
 
-        var body = ArticleBody.Read(rest, text.TrimEnd('\n', '\r').Length);
+        var body = ArticleBody.Read(rest, LengthWithoutFinalNewlines(text));
         if (body.Sections.Count == 0)
         {
             var has = !header.IsEmpty ? "metadata" : masthead is not null ? "a journal masthead" : "a title";
@@ -234,6 +234,19 @@ public static class ArticleParser
 
         // The old site's scrapes: the title, three blank lines, the text.
         return next.Text is not null && next.Gap >= TitleGap && TitleCase.IsTitleCase(text) ? (text, true) : null;
+    }
+
+    // The page's length as scraped, a final line break aside; counted, not trimmed, so that a long
+    // text is not copied (a copy of over 85 KB lands on the large object heap, collected only with gen 2).
+    private static int LengthWithoutFinalNewlines(string text)
+    {
+        var length = text.Length;
+        while (length > 0 && text[length - 1] is '\n' or '\r')
+        {
+            length--;
+        }
+
+        return length;
     }
 
     private static bool SameTitle(string line, string title) =>
