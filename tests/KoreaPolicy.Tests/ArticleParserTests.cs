@@ -114,6 +114,17 @@ public sealed class ArticleParserTests
     }
 
     [Fact]
+    public void ParsingTheGivenArticleRecognisesACompactJournalPageThatIsWholeAndUnremarkable()
+    {
+        Article.Layout.Should().Be(PageLayout.CompactJournal);
+        Article.Kind.Should().Be(ArticleKind.JournalArticle);
+        Article.Truncated.Should().BeFalse();
+        Article.Warnings.Should().BeEmpty();
+        Article.Facts.Should().BeEquivalentTo(ArticleFacts.None);
+        Article.Paragraphs.Should().OnlyContain(p => p.Kind == ParagraphKind.Text);
+    }
+
+    [Fact]
     public void ParsingTheSameTextTwiceGivesEqualResults()
     {
         var again = ArticleParser.Parse(ArticlePages.Klingner);
