@@ -97,6 +97,9 @@ public sealed class PageFamilyApiTests(PageFamilyArchive archive) : IClassFixtur
         var paragraphs = article.GetProperty("sections")[0].GetProperty("paragraphs").EnumerateArray().ToList();
         paragraphs.Select(p => p.GetProperty("truncated").GetBoolean()).Should().Equal(false, false, true);
         (await client.GetJsonAsync($"{Article(PageFamilyArchive.Untitled)}/paragraphs/3")).GetProperty("truncated").GetBoolean().Should().BeTrue();
+        var hits = (await client.GetJsonAsync("/api/search?q=announcem")).GetProperty("items").EnumerateArray().ToList();
+        hits.Should().ContainSingle().Which.GetProperty("truncated").GetBoolean().Should().BeTrue("the hit is the paragraph the page's cut stopped in");
+        (await client.GetJsonAsync("/api/search?q=Moscow")).GetProperty("items")[0].GetProperty("truncated").GetBoolean().Should().BeFalse();
         var summary = (await client.GetJsonAsync("/api/articles?kind=journal-article&pageSize=100")).GetProperty("items").EnumerateArray()
             .Single(a => a.GetProperty("slug").GetString() == PageFamilyArchive.Untitled);
         summary.GetProperty("truncated").GetBoolean().Should().BeTrue();
