@@ -67,6 +67,9 @@ public sealed record WriteResult(SaveOutcome Outcome, string Slug, ArticleVersio
     /// <summary>True when the write changed the archive.</summary>
     public bool Changed => Outcome is SaveOutcome.Ingested or SaveOutcome.Updated or SaveOutcome.Withdrawn;
 
+    /// <summary>For a <see cref="SaveOutcome.Duplicate"/>, the article it repeats.</summary>
+    public DuplicateOf? Original { get; init; }
+
     /// <summary>The article's revision now: the live one's, or the withdrawal's.</summary>
     public int? Revision => Current?.Revision ?? Withdrawal?.Revision;
 }

@@ -18,4 +18,10 @@ public enum SaveOutcome
 
     /// <summary>Nothing written: there is no such article to change or withdraw.</summary>
     NotFound,
+
+    /// <summary>Not stored: another file already holds the same article (see <see cref="ArticleText"/>).</summary>
+    Duplicate,
 }
+
+/// <summary>The article a duplicate repeats: its slug and the file it came from.</summary>
+public sealed record DuplicateOf(string Slug, string SourceName);
