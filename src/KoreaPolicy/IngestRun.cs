@@ -83,6 +83,24 @@ public sealed class IngestRun(ArticleWriter writer)
     }
 
     /// <summary>
+    /// Withdraws every article that came from a file no longer among the files of
+    /// <paramref name="paths"/> (a folder stands for its texts, as in <see cref="Ingest"/>): the
+    /// folders given are taken to be the whole set of article files. Articles published over HTTP
+    /// (never from a file) are left alone. Each withdrawal is its own transaction, logged and
+    /// sent to the subscriptions as any other.
+    /// </summary>
+    public IReadOnlyList<IngestResult> Prune(IEnumerable<string> paths)
+    {
+        var present = paths.SelectMany(Expand).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
+        return writer.FileArticles()
+            .Where(article => !present.Contains(article.SourceName))
+            .Select(article => (article, writer.Withdraw(article.Slug, ArticleChange.Prune).Outcome))
+            .Where(pruned => pruned.Outcome == SaveOutcome.Withdrawn)
+            .Select(pruned => new IngestResult(pruned.article.SourceName, SaveOutcome.Withdrawn, pruned.article.Slug, null))
+            .ToList();
+    }
+
+    /// <summary>
     /// A folder stands for the article texts (*.txt) in it and below it, in a fixed order;
     /// a file named on its own is taken whatever its extension, so a wrong one gets a clear error.
     /// </summary>

@@ -16,4 +16,11 @@ public sealed class IngestionOptions
 
     /// <summary>A relative path is taken from the directory the command runs in; empty skips start-up ingestion.</summary>
     public string Path { get; set; } = "data/articles";
+
+    /// <summary>
+    /// Withdraw, at start-up, the articles whose files are gone from the folder (<c>Ingestion:Prune</c>).
+    /// Off by default: a folder mounted late, half copied or mistyped would otherwise withdraw the
+    /// archive and tell every partner so, by feed and webhook, which no later start can take back.
+    /// </summary>
+    public bool Prune { get; set; }
 }

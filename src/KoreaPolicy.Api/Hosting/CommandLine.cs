@@ -1,7 +1,7 @@
 namespace KoreaPolicy.Api.Hosting;
 
 /// <summary>
-/// The program's modes: serve (the default), <c>ingest [--dry-run [--json]] &lt;file or folder&gt;...</c>
+/// The program's modes: serve (the default), <c>ingest [--dry-run [--json]] [--prune] &lt;file or folder&gt;...</c>
 /// and <c>keys add|list|revoke</c>. Configuration switches (<c>--Database:Path=/tmp/x.db</c>) are valid
 /// in all of them and go to the host; the command, its flags, its arguments and its own options
 /// (<c>--name</c>, <c>--scopes</c> for keys) are kept away from it, because the configuration
@@ -9,17 +9,19 @@ namespace KoreaPolicy.Api.Hosting;
 /// </summary>
 /// <param name="DryRun"><c>--dry-run</c>: report what the parser makes of each file, write nothing.</param>
 /// <param name="Json"><c>--json</c>: the dry run's reports as JSON lines, one object per file.</param>
-public sealed record CommandLine(string? Command, IReadOnlyList<string> Paths, string[] HostArgs, bool DryRun = false, bool Json = false)
+/// <param name="Prune"><c>--prune</c>: withdraw the articles whose files are gone from the folders given.</param>
+public sealed record CommandLine(string? Command, IReadOnlyList<string> Paths, string[] HostArgs, bool DryRun = false, bool Json = false, bool Prune = false)
 {
     public const string Ingest = "ingest";
     public const string Keys = "keys";
     public const string DryRunFlag = "--dry-run";
     public const string JsonFlag = "--json";
+    public const string PruneFlag = "--prune";
 
     /// <summary>Each command's own options (with a value) and flags (without); any other <c>--switch</c> is configuration.</summary>
     private static readonly Dictionary<string, (string[] Options, string[] Flags)> CommandSwitches = new(StringComparer.Ordinal)
     {
-        [Ingest] = ([], [DryRunFlag, JsonFlag]),
+        [Ingest] = ([], [DryRunFlag, JsonFlag, PruneFlag]),
         [Keys] = (["name", "scopes"], []),
     };
 
@@ -64,6 +66,6 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> Paths, s
             }
         }
 
-        return new CommandLine(args[0], paths, [.. hostArgs], flags.Contains(DryRunFlag), flags.Contains(JsonFlag)) { Options = options };
+        return new CommandLine(args[0], paths, [.. hostArgs], flags.Contains(DryRunFlag), flags.Contains(JsonFlag), flags.Contains(PruneFlag)) { Options = options };
     }
 }

@@ -10,17 +10,21 @@ namespace KoreaPolicy.Api.Hosting;
 /// <summary>Ingestion from the command line and at start-up.</summary>
 public static class IngestCommand
 {
-    /// <summary><c>ingest &lt;file or folder&gt;...</c>: one line per file; exit code 1 if any file failed, 2 on a usage error.</summary>
-    public static int Run(IngestRun ingest, IReadOnlyList<string> paths, TextWriter output, TextWriter errors)
+    /// <summary>
+    /// <c>ingest [--prune] &lt;file or folder&gt;...</c>: one line per file; with <c>--prune</c>, then one
+    /// line per article withdrawn because its file is gone from the folders given. Exit code 1 if
+    /// any file failed, 2 on a usage error (pruning needs a folder: files alone say nothing of what is gone).
+    /// </summary>
+    public static int Run(IngestRun ingest, IReadOnlyList<string> paths, bool prune, TextWriter output, TextWriter errors)
     {
-        if (paths.Count == 0)
+        if (paths.Count == 0 || (prune && !paths.Any(Directory.Exists)))
         {
-            errors.WriteLine(Usage);
+            errors.WriteLine(paths.Count == 0 ? Usage : $"--prune needs at least one folder: the folders given are the whole set of article files.\n{Usage}");
             return 2;
         }
 
         var failed = 0;
-        foreach (var result in ingest.Ingest(paths))
+        foreach (var result in ingest.Ingest(paths).Concat(prune ? ingest.Prune(paths) : []))
         {
             (result.Failed ? errors : output).WriteLine(result);
             failed += result.Failed ? 1 : 0;
@@ -29,7 +33,7 @@ public static class IngestCommand
         return failed == 0 ? 0 : 1;
     }
 
-    private const string Usage = "usage: KoreaPolicy.Api ingest [--dry-run [--json]] <file or folder>... [--Database:Path=<file>]";
+    private const string Usage = "usage: KoreaPolicy.Api ingest [--dry-run [--json]] [--prune] <file or folder>... [--Database:Path=<file>]";
 
     /// <summary>
     /// <c>ingest --dry-run [--json] &lt;file or folder&gt;...</c>: what the parser makes of each file,
@@ -123,7 +127,8 @@ public static class IngestCommand
             return;
         }
 
-        foreach (var result in ingest.Ingest([folder]))
+        var options = app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value;
+        foreach (var result in ingest.Ingest([folder]).Concat(options.Prune ? ingest.Prune([folder]) : []))
         {
             if (result.Failed)
             {

@@ -149,7 +149,7 @@ public static class KoreaPolicyHosting
 
         if (commandLine.Command == CommandLine.Ingest)
         {
-            return IngestCommand.Run(ingest, commandLine.Paths, Console.Out, Console.Error);
+            return IngestCommand.Run(ingest, commandLine.Paths, commandLine.Prune, Console.Out, Console.Error);
         }
 
         if (commandLine.Command == CommandLine.Keys)

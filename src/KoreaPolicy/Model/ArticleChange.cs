@@ -53,6 +53,9 @@ public sealed record ArticleChange(ChangeSource Source, string Action, long? Key
 {
     public static readonly ArticleChange Ingest = new(ChangeSource.File, "ingest", null, WriteCondition.None);
 
+    /// <summary>A withdrawal because the article's file is gone from the folders ingested (<c>ingest --prune</c>, start-up pruning).</summary>
+    public static readonly ArticleChange Prune = new(ChangeSource.File, "prune", null, WriteCondition.None);
+
     public static ArticleChange OverHttp(string action, long keyId, WriteCondition condition) =>
         new(ChangeSource.Http, action, keyId, condition);
 }
@@ -82,3 +85,6 @@ public sealed record EditableArticle(string Slug, string SourceName, string Text
 
 /// <summary>A withdrawn article: its tombstone, which its URLs answer with 410 Gone.</summary>
 public sealed record ArticleWithdrawal(string Slug, string Title, int Revision, DateTimeOffset WithdrawnAt);
+
+/// <summary>A live article that came from a file, and the file's name (what pruning looks for).</summary>
+public sealed record FileArticle(string Slug, string SourceName);

@@ -70,6 +70,15 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     public ArticleDetail? FindArticle(string slug)
     {
         using var connection = database.Open();
+        return ReadArticle(connection, null, slug);
+    }
+
+    /// <summary>
+    /// <see cref="FindArticle"/> on a given connection: inside a writer's transaction it reads what
+    /// the transaction sees, which is how a revision is kept before a change replaces it.
+    /// </summary>
+    internal static ArticleDetail? ReadArticle(SqliteConnection connection, SqliteTransaction? transaction, string slug)
+    {
         var row = connection.QuerySingleOrDefault<ArticleRow>(
             SummaryColumns + """
             ,
@@ -81,7 +90,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
                    (SELECT json_group_array(json_array(f.position, f.facet, f.slug, f.name))
                     FROM article_facets f WHERE f.article_id = a.id) AS Facets
             FROM articles a
-            """ + SummaryJoins + " WHERE a.slug = @slug", new { slug });
+            """ + SummaryJoins + " WHERE a.slug = @slug", new { slug }, transaction);
         if (row is null)
         {
             return null;
@@ -94,7 +103,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             FROM sections s LEFT JOIN paragraphs p ON p.section_id = s.id
             WHERE s.article_id = @Id
             ORDER BY s.position, p.number
-            """, new { row.Id })
+            """, new { row.Id }, transaction)
             .GroupBy(p => (p.SectionPosition, p.SectionSlug, p.SectionHeading))
             .Select(g => new SectionDetail(
                 g.Key.SectionPosition,

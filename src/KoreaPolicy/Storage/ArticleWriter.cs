@@ -147,6 +147,7 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
         else
         {
             articleId = existing.Id;
+            ChangeLog.KeepRevision(connection, transaction, existing.Slug);
             // First, while the rows still hold what was indexed: external-content FTS5 forgets a
             // row only when told its old values exactly.
             RemoveFromSearch(connection, transaction, articleId);
@@ -181,6 +182,11 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
         }
 
         var outcome = existing is null ? SaveOutcome.Ingested : SaveOutcome.Updated;
+        var kind = existing is null ? ChangeKind.Created
+            : existing.CorrectionDiffers(article.Correction) ? ChangeKind.Corrected
+            : ChangeKind.Updated;
+        ChangeLog.Record(connection, transaction, articleId, new ArticleChangeEntry(
+            0, article.Slug, revision, existing?.Revision, kind, now, article.Title, kind == ChangeKind.Corrected ? article.Correction : null));
         WriteAudit.Insert(connection, transaction, new AuditRecord(now, change.KeyId, change.Action, article.Slug, revision, AuditRecord.OutcomeOf(outcome), null, null));
         RaiseArchiveVersion(connection, transaction);
         transaction.Commit();
@@ -218,6 +224,10 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
             FROM articles a JOIN article_sources s ON s.article_id = a.id
             WHERE a.id = @Id
             """, new { existing.Id, revision, now = Timestamp(now) }, transaction);
+        // Before its rows go: the revision kept reads them, and the subscriptions' filters match them.
+        ChangeLog.KeepRevision(connection, transaction, slug);
+        ChangeLog.Record(connection, transaction, existing.Id, new ArticleChangeEntry(
+            0, slug, revision, existing.Revision, ChangeKind.Withdrawn, now, existing.Title, null));
         RemoveFromSearch(connection, transaction, existing.Id);
         // Every child row goes with it (ON DELETE CASCADE); the tombstone keeps the text.
         connection.Execute("DELETE FROM articles WHERE id = @Id", new { existing.Id }, transaction);
@@ -228,10 +238,19 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
         return new WriteResult(SaveOutcome.Withdrawn, slug, null, new ArticleWithdrawal(slug, existing.Title, revision, now));
     }
 
+    /// <summary>The live articles that came from a file (ingested from one at least once), with the file's name.</summary>
+    public IReadOnlyList<FileArticle> FileArticles()
+    {
+        using var connection = database.Open();
+        return connection.Query<FileArticle>(
+            "SELECT slug AS Slug, source_name AS SourceName FROM articles WHERE file_hash IS NOT NULL ORDER BY source_name").AsList();
+    }
+
     private const string ExistingColumns =
         """
         SELECT a.id AS Id, a.slug AS Slug, a.source_name AS SourceName, a.title AS Title, a.content_hash AS ContentHash,
-               a.file_hash AS FileHash, a.revision AS Revision, s.text AS Text, s.sidecar AS Sidecar
+               a.file_hash AS FileHash, a.revision AS Revision, a.correction_note AS CorrectionNote, a.correction_date AS CorrectionDate,
+               s.text AS Text, s.sidecar AS Sidecar
         FROM articles a JOIN article_sources s ON s.article_id = a.id
         """;
 
@@ -239,7 +258,7 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
     private const string BySourceName =
         """
         SELECT a.id AS Id, a.slug AS Slug, a.source_name AS SourceName, a.content_hash AS ContentHash,
-               a.file_hash AS FileHash, a.revision AS Revision
+               a.file_hash AS FileHash, a.revision AS Revision, a.correction_note AS CorrectionNote, a.correction_date AS CorrectionDate
         FROM articles a WHERE a.source_name = @key
         """;
 
@@ -468,10 +487,18 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
         public string ContentHash { get; init; } = "";
         public string? FileHash { get; init; }
         public int Revision { get; init; }
+        public string? CorrectionNote { get; init; }
+        public string? CorrectionDate { get; init; }
         public string Text { get; init; } = "";
         public string? Sidecar { get; init; }
 
         public ArticleVersion Version => new(Revision, ContentHash);
+
+        /// <summary>Whether the article's correction note would change to <paramref name="correction"/>.</summary>
+        public bool CorrectionDiffers(ArticleCorrection? correction) =>
+            correction is not null
+            && (correction.Note != CorrectionNote
+                || correction.Date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) != CorrectionDate);
 
         public EditableArticle ToEditable() => new(Slug, SourceName, Text, Sidecar, Version);
     }
