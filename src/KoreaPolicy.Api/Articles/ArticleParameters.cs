@@ -41,6 +41,13 @@ public sealed record ArticleFilterParameters
     [FromQuery(Name = "kind"), Description("Only articles of this kind: journal-article, policy-brief or blog-post (articles whose page says none are left out).")]
     public string? Kind { get; init; }
 
+    [FromQuery(Name = "modifiedAfter"), Description("Only articles changed (created, updated, corrected) after this instant: an RFC 3339 date-time with its offset, e.g. 2025-06-01T12:00:00Z, or a date for its midnight UTC. "
+        + "Withdrawals are not in lists: follow /api/changes for them.")]
+    public string? ModifiedAfter { get; init; }
+
+    [FromQuery(Name = "modifiedBefore"), Description("Only articles last changed before this instant (RFC 3339 date-time, or a date for its midnight UTC).")]
+    public string? ModifiedBefore { get; init; }
+
     /// <summary>At most this many themes at once: a filter, not a way to send unbounded SQL parameters.</summary>
     public const int MaxThemes = 10;
 
@@ -57,6 +64,13 @@ public sealed record ArticleFilterParameters
         if (from > to)
         {
             errors.Add("to", $"must not be before from ({From})");
+        }
+
+        var modifiedAfter = errors.Instant("modifiedAfter", ModifiedAfter);
+        var modifiedBefore = errors.Instant("modifiedBefore", ModifiedBefore);
+        if (modifiedAfter >= modifiedBefore)
+        {
+            errors.Add("modifiedBefore", $"must be after modifiedAfter ({ModifiedAfter})");
         }
 
         var kind = Blank(Kind);
@@ -79,6 +93,8 @@ public sealed record ArticleFilterParameters
             Category = Blank(Category),
             Source = Blank(Source),
             Kind = parsedKind,
+            ModifiedAfter = modifiedAfter,
+            ModifiedBefore = modifiedBefore,
         };
     }
 

@@ -186,6 +186,34 @@ public sealed class QueryErrors
         return date;
     }
 
+    /// <summary>
+    /// An instant as RFC 3339 says it (<c>2025-06-01T12:00:00Z</c>, an offset instead of Z, fractions
+    /// of a second), or a date alone for its midnight UTC; null when absent (or wrong, with the error recorded).
+    /// </summary>
+    public DateTimeOffset? Instant(string parameter, string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return new DateTimeOffset(date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        }
+
+        // An offset is required (Z or ±hh:mm): a time without one names no instant.
+        if (value.Length > 10 && value[10] is 'T' or 't'
+            && (value.EndsWith('Z') || value.EndsWith('z') || value[^6] is '+' or '-')
+            && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var instant))
+        {
+            return instant;
+        }
+
+        Add(parameter, $"must be an RFC 3339 date-time with its offset (2025-06-01T12:00:00Z) or a date (yyyy-MM-dd); got '{value}'");
+        return null;
+    }
+
     /// <summary>Several values given as repeated parameters, comma-separated, or both.</summary>
     public static IReadOnlyList<string> List(StringValues values) =>
         values.SelectMany(v => (v ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)).ToList();

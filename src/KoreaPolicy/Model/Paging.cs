@@ -65,4 +65,10 @@ public sealed record ArticleFilter
 
     /// <summary>A kind of work.</summary>
     public ArticleKind? Kind { get; init; }
+
+    /// <summary>Changed (created, updated, corrected) after this instant, exclusive.</summary>
+    public DateTimeOffset? ModifiedAfter { get; init; }
+
+    /// <summary>Last changed before this instant, exclusive.</summary>
+    public DateTimeOffset? ModifiedBefore { get; init; }
 }

@@ -41,6 +41,10 @@ internal sealed record ArticleFilterSql(string Where, DynamicParameters Paramete
     private const string BySource = " AND a.id IN (SELECT article_id FROM article_facets WHERE facet = 'source' AND slug = @Source)";
     private const string ByKind = " AND a.kind = @Kind";
 
+    // updated_at is UTC ISO 8601 to the millisecond, which sorts as text in time order.
+    private const string ModifiedAfter = " AND a.updated_at > @ModifiedAfter";
+    private const string ModifiedBefore = " AND a.updated_at < @ModifiedBefore";
+
     private const string FromDate = " AND a.published >= @From";
     private const string ToDate = " AND a.published <= @To";
 
@@ -100,6 +104,18 @@ internal sealed record ArticleFilterSql(string Where, DynamicParameters Paramete
         {
             conditions += ToDate;
             parameters.Add("To", to.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        if (filter.ModifiedAfter is { } after)
+        {
+            conditions += ModifiedAfter;
+            parameters.Add("ModifiedAfter", ArticleWriter.Timestamp(after));
+        }
+
+        if (filter.ModifiedBefore is { } before)
+        {
+            conditions += ModifiedBefore;
+            parameters.Add("ModifiedBefore", ArticleWriter.Timestamp(before));
         }
 
         var where = conditions.Length == 0 ? "" : " WHERE" + conditions[" AND".Length..];
