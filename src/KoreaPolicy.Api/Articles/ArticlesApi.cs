@@ -106,6 +106,8 @@ public static class ArticlesApi
         [Description("The article's slug, e.g. korea-policy-vol-3-issue-2-klingner.")] string slug,
         [FromQuery(Name = FieldSelection.Parameter), Description(FieldSelection.Description)] string? fields,
         [FromQuery(Name = Negotiation.FormatParameter), Description(ArticleFormatDescription)] string? format,
+        [FromQuery(Name = RevisionLookup.Parameter), Description(RevisionLookup.Description)] string? revision,
+        ChangeLog changes,
         ArchiveReader archive,
         HttpRequest request)
     {
@@ -114,9 +116,9 @@ public static class ArticlesApi
             return Negotiation.Refusal(format, ArticleFormats.Article);
         }
 
-        if (archive.FindArticle(slug) is not { } article)
+        if (Find(slug, revision, changes, archive, request.HttpContext, out var problem) is not { } article)
         {
-            return ArticleAddress.ArticleNotFound(archive, slug);
+            return problem!;
         }
 
         request.MarkModified(article.Summary.UpdatedAt);
@@ -150,10 +152,13 @@ public static class ArticlesApi
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     public static Results<Ok<ListResponse<SectionResponse>>, ProblemHttpResult> ListSections(
         [Description("The article's slug.")] string slug,
-        ArchiveReader archive) =>
-        archive.FindArticle(slug) is { } article
+        [FromQuery(Name = RevisionLookup.Parameter), Description(RevisionLookup.Description)] string? revision,
+        ChangeLog changes,
+        ArchiveReader archive,
+        HttpContext context) =>
+        Find(slug, revision, changes, archive, context, out var problem) is { } article
             ? TypedResults.Ok(article.Sections.Select(s => s.ToResponse(slug)).ToList().ToList(ApiLinks.Sections(slug)))
-            : ArticleAddress.ArticleNotFound(archive, slug);
+            : problem!;
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="section" example="2">The section's slug or 1-based position.</param>
@@ -161,6 +166,8 @@ public static class ArticlesApi
         [Description("The article's slug.")] string slug,
         [Description("The section's slug (e.g. us-demands-more-promises-less-in-alliance) or its 1-based position (e.g. 2).")] string section,
         [FromQuery(Name = Negotiation.FormatParameter), Description(PartFormatDescription)] string? format,
+        [FromQuery(Name = RevisionLookup.Parameter), Description(RevisionLookup.Description)] string? revision,
+        ChangeLog changes,
         ArchiveReader archive,
         HttpRequest request)
     {
@@ -169,7 +176,23 @@ public static class ArticlesApi
             return Negotiation.Refusal(format, ArticleFormats.Part);
         }
 
-        if (ArticleAddress.Section(section) is not { } key || archive.FindSection(slug, key) is not { } found)
+        ArticlePart<SectionDetail>? found;
+        if (revision is not null)
+        {
+            if (RevisionLookup.Find(changes, archive, request.HttpContext, slug, revision, out var problem) is not { } then)
+            {
+                return problem!;
+            }
+
+            found = ArticleAddress.Section(section) is { } at && then.Sections.FirstOrDefault(s => at.Position is { } p ? s.Position == p : s.Slug == at.Slug) is { } old
+                ? new ArticlePart<SectionDetail>(then.Summary, then.CanonicalUrl, then.Doi, old)
+                : null;
+            if (found is null)
+            {
+                return Problems.NotFound($"Article '{slug}' had no section '{section}' at revision {then.Summary.Revision}; it had {then.Sections.Count}.");
+            }
+        }
+        else if (ArticleAddress.Section(section) is not { } key || (found = archive.FindSection(slug, key)) is null)
         {
             return ArticleAddress.MissingSection(archive, slug, section);
         }
@@ -181,10 +204,13 @@ public static class ArticlesApi
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     public static Results<Ok<ListResponse<ParagraphResponse>>, ProblemHttpResult> ListParagraphs(
         [Description("The article's slug.")] string slug,
-        ArchiveReader archive) =>
-        archive.FindArticle(slug) is { } article
+        [FromQuery(Name = RevisionLookup.Parameter), Description(RevisionLookup.Description)] string? revision,
+        ChangeLog changes,
+        ArchiveReader archive,
+        HttpContext context) =>
+        Find(slug, revision, changes, archive, context, out var problem) is { } article
             ? TypedResults.Ok(article.Sections.SelectMany(s => s.Paragraphs).Select(p => p.ToResponse(slug)).ToList().ToList(ApiLinks.Paragraphs(slug)))
-            : ArticleAddress.ArticleNotFound(archive, slug);
+            : problem!;
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="number" example="7">The paragraph's 1-based number across the article.</param>
@@ -192,6 +218,8 @@ public static class ArticlesApi
         [Description("The article's slug.")] string slug,
         [Description("The paragraph's 1-based number across the article, e.g. 7.")] string number,
         [FromQuery(Name = Negotiation.FormatParameter), Description(PartFormatDescription)] string? format,
+        [FromQuery(Name = RevisionLookup.Parameter), Description(RevisionLookup.Description)] string? revision,
+        ChangeLog changes,
         ArchiveReader archive,
         HttpRequest request)
     {
@@ -200,13 +228,44 @@ public static class ArticlesApi
             return Negotiation.Refusal(format, ArticleFormats.Part);
         }
 
-        if (ArticleAddress.Paragraph(number) is not { } n || archive.FindParagraph(slug, n) is not { } found)
+        ArticlePart<ParagraphDetail>? found;
+        if (revision is not null)
+        {
+            if (RevisionLookup.Find(changes, archive, request.HttpContext, slug, revision, out var problem) is not { } then)
+            {
+                return problem!;
+            }
+
+            var paragraphs = then.Sections.SelectMany(s => s.Paragraphs).ToList();
+            if (ArticleAddress.Paragraph(number) is not { } wanted || paragraphs.FirstOrDefault(p => p.Number == wanted) is not { } old)
+            {
+                return ArticleAddress.Paragraph(number) is null
+                    ? Problems.InvalidParameter(nameof(number), $"a paragraph number is a whole number from 1; got '{number}'")
+                    : Problems.NotFound($"Article '{slug}' had no paragraph {number} at revision {then.Summary.Revision}; it had {paragraphs.Count}.");
+            }
+
+            found = new ArticlePart<ParagraphDetail>(then.Summary, then.CanonicalUrl, then.Doi, old);
+        }
+        else if (ArticleAddress.Paragraph(number) is not { } n || (found = archive.FindParagraph(slug, n)) is null)
         {
             return ArticleAddress.MissingParagraph(archive, slug, number);
         }
 
         request.MarkModified(found.Summary.UpdatedAt);
         return Representation.Of(chosen, () => found.Part.ToResponse(slug), f => ArticleFormats.Render(found.Part, f));
+    }
+
+    /// <summary>The live article, or with <c>?revision=</c> the article as it was then; else the problem to answer.</summary>
+    private static ArticleDetail? Find(string slug, string? revision, ChangeLog changes, ArchiveReader archive, HttpContext context, out ProblemHttpResult? problem)
+    {
+        if (revision is not null)
+        {
+            return RevisionLookup.Find(changes, archive, context, slug, revision, out problem);
+        }
+
+        var article = archive.FindArticle(slug);
+        problem = article is null ? ArticleAddress.ArticleNotFound(archive, slug) : null;
+        return article;
     }
 
     private const string ArticleFormatDescription =

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
 using KoreaPolicy.Api.Articles;
 using KoreaPolicy.Api.Audit;
+using KoreaPolicy.Api.Changes;
 using KoreaPolicy.Api.Citations;
 using KoreaPolicy.Api.Embeds;
 using KoreaPolicy.Api.Health;
@@ -11,6 +12,7 @@ using KoreaPolicy.Api.Indexes;
 using KoreaPolicy.Api.Journals;
 using KoreaPolicy.Api.Publishing;
 using KoreaPolicy.Api.Search;
+using KoreaPolicy.Api.Webhooks;
 
 namespace KoreaPolicy.Api.Hosting;
 
@@ -38,6 +40,16 @@ namespace KoreaPolicy.Api.Hosting;
 [JsonSerializable(typeof(OEmbedResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(WriteResponse))]
+[JsonSerializable(typeof(ChangeFeedResponse))]
+[JsonSerializable(typeof(RevisionListResponse))]
+[JsonSerializable(typeof(RevisionResponse))]
+[JsonSerializable(typeof(DiffResponse))]
+[JsonSerializable(typeof(WebhookRequest))]
+[JsonSerializable(typeof(WebhookResponse))]
+[JsonSerializable(typeof(CreatedWebhookResponse))]
+[JsonSerializable(typeof(ListResponse<WebhookResponse>))]
+[JsonSerializable(typeof(PagedResponse<DeliveryResponse>))]
+[JsonSerializable(typeof(WebhookPayload))]
 [JsonSerializable(typeof(ArticleMetadataResponse))]
 [JsonSerializable(typeof(PagedResponse<AuditEntryResponse>))]
 [JsonSerializable(typeof(JsonObject))]

@@ -1,5 +1,6 @@
 using KoreaPolicy.Api.Articles;
 using KoreaPolicy.Api.Audit;
+using KoreaPolicy.Api.Changes;
 using KoreaPolicy.Api.Citations;
 using KoreaPolicy.Api.Embeds;
 using KoreaPolicy.Api.Feeds;
@@ -10,6 +11,7 @@ using KoreaPolicy.Api.Journals;
 using KoreaPolicy.Api.Pages;
 using KoreaPolicy.Api.Publishing;
 using KoreaPolicy.Api.Search;
+using KoreaPolicy.Api.Webhooks;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -40,6 +42,13 @@ public static class KoreaPolicyHosting
         services.AddSingleton<ArticlePublisher>();
         services.AddSingleton<ApiKeys>();
         services.AddSingleton<WriteAudit>();
+        services.AddSingleton<ChangeLog>();
+        services.AddSingleton<WebhookStore>();
+
+        // --- Webhooks: the outbox is delivered by one loop per server process (see WebhookDispatcher).
+        services.Configure<WebhookOptions>(builder.Configuration.GetSection(WebhookOptions.Section));
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
 
         // --- HTTP: problem details for every error, camelCase JSON, health.
         services.AddProblemDetails();
@@ -118,6 +127,8 @@ public static class KoreaPolicyHosting
         site.MapArticles();
         site.MapPublishing();
         site.MapAudit();
+        site.MapChanges();
+        site.MapWebhooks();
         site.MapCitations();
         site.MapIndexes();
         site.MapJournals();

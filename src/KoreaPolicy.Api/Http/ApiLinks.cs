@@ -37,6 +37,27 @@ public static class ApiLinks
     /// <summary>The write audit (admin).</summary>
     public const string Audit = "/api/audit";
 
+    /// <summary>The change feed: every created, updated, corrected and withdrawn article, in commit order.</summary>
+    public const string Changes = "/api/changes";
+
+    /// <summary>The change feed after a cursor.</summary>
+    public static string ChangesAfter(string cursor) => $"{Changes}?after={Escape(cursor)}";
+
+    /// <summary>Webhook subscriptions (admin).</summary>
+    public const string Webhooks = "/api/webhooks";
+
+    public static string Webhook(long id) => $"{Webhooks}/{id}";
+
+    public static string WebhookDeliveries(long id) => $"{Webhook(id)}/deliveries";
+
+    /// <summary>An article's kept revisions.</summary>
+    public static string Revisions(string slug) => $"{Article(slug)}/revisions";
+
+    public static string Revision(string slug, int revision) => $"{Revisions(slug)}/{revision}";
+
+    /// <summary>What changed between two revisions, paragraph by paragraph.</summary>
+    public static string Diff(string slug, int from, int to) => $"{Article(slug)}/diff?from={from}&to={to}";
+
     /// <summary>The text an article was parsed from, with the parser's report.</summary>
     public static string ArticleSource(string slug) => $"{Article(slug)}/source";
 

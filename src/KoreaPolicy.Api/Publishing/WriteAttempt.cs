@@ -73,8 +73,10 @@ internal sealed class WriteAttempt(HttpContext context, string action, string sl
 
         if (result.Changed)
         {
-            // This process's next read sees the change at once, not a quarter of a second later.
+            // This process's next read sees the change at once, not a quarter of a second later,
+            // and its webhooks go out now rather than at the next poll of the outbox.
             archiveVersion.Forget();
+            context.RequestServices.GetService<KoreaPolicy.Api.Webhooks.WebhookDispatcher>()?.Wake();
         }
 
         return result.Outcome switch

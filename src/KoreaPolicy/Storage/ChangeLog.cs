@@ -50,6 +50,15 @@ public sealed class ChangeLog(ArchiveDatabase database)
         return connection.Query<ChangeRow>(ChangeColumns + " WHERE slug = @slug ORDER BY id", new { slug }).Select(r => r.ToEntry()).ToList();
     }
 
+    /// <summary>The revisions of a slug that are kept whole (the live one is read from the live tables).</summary>
+    public IReadOnlySet<int> KeptRevisions(string slug)
+    {
+        using var connection = database.Open();
+        return connection.Query<int>(
+            "SELECT revision FROM article_revisions WHERE slug = @slug UNION SELECT revision FROM articles WHERE slug = @slug",
+            new { slug }).ToHashSet();
+    }
+
     /// <summary>The newest corrections of articles still in the archive, newest first.</summary>
     public IReadOnlyList<ArticleChangeEntry> Corrections(int limit)
     {
