@@ -26,6 +26,7 @@ public static class OEmbedApi
                 + "A URL that is not one of this site's articles is a 404; format=xml is a 501.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status410Gone)
             .ProducesProblem(StatusCodes.Status501NotImplemented);
 
     /// <param name="url" example="https://api.example.org/articles/korea-policy-vol-3-issue-2-klingner#p-7">The URL to embed.</param>
@@ -61,9 +62,28 @@ public static class OEmbedApi
 
         var urls = PublicUrls.For(request);
         var size = new EmbedSize(Math.Min(width ?? EmbedSize.DefaultWidth, EmbedSize.DefaultWidth), height);
-        return EmbedTarget.Resolve(url!, urls, archive, links) is { } target
-            ? TypedResults.Ok(target.ToOEmbed(urls, size))
+        if (EmbedTarget.Resolve(url!, urls, archive, links) is { } target)
+        {
+            return TypedResults.Ok(target.ToOEmbed(urls, size));
+        }
+
+        // A page of this site whose article was withdrawn: 410, naming when, as the page itself answers.
+        return WithdrawnArticleIn(url!, urls) is { } slug && archive.FindWithdrawal(slug) is { } withdrawal
+            ? Problems.Gone(withdrawal)
             : Problems.NotFound($"'{url}' is not an article, section or paragraph on {urls.Base}: oEmbed answers for {urls.Base}/articles/{{slug}} and its #p-N and #section-{{slug}} anchors.");
+    }
+
+    // The slug in /articles/{slug}... or /embed/articles/{slug}/... on this site, if the URL is one.
+    private static string? WithdrawnArticleIn(string url, PublicUrls urls)
+    {
+        if (!url.StartsWith(urls.Base + "/", StringComparison.OrdinalIgnoreCase) || !Uri.TryCreate(url, UriKind.Absolute, out var uri))
+        {
+            return null;
+        }
+
+        var segments = uri.AbsolutePath[(new Uri(urls.Base + "/").AbsolutePath.Length - 1)..].Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var at = segments is ["embed", "articles", ..] ? 2 : segments is ["articles", ..] ? 1 : -1;
+        return at > 0 && segments.Length > at ? Uri.UnescapeDataString(segments[at]) : null;
     }
 }
 

@@ -25,6 +25,11 @@ public static class FeedsApi
             .WithSummary("Feed of all articles")
             .WithDescription("The newest articles of the archive with their full text, as Atom (.atom), RSS (.rss) or JSON Feed (.json).");
 
+        group.MapGet("/corrections.{extension}", GetCorrectionsFeed)
+            .WithName(nameof(GetCorrectionsFeed))
+            .WithSummary("Feed of corrections")
+            .WithDescription("Every correction across the archive, newest first: the editor's note and the article, as Atom, RSS or JSON Feed.");
+
         group.MapGet("/authors/{slug}.{extension}", GetAuthorFeed)
             .WithName(nameof(GetAuthorFeed))
             .WithSummary("Feed of an author's articles")
@@ -53,6 +58,26 @@ public static class FeedsApi
         ArchiveReader archive,
         HttpRequest request) =>
         Serve(extension, () => FeedSubject.AllArticles(), archive, request);
+
+    public static Results<FileContentHttpResult, ProblemHttpResult> GetCorrectionsFeed(
+        [Description("atom, rss or json.")] string extension,
+        ChangeLog changes,
+        ArchiveReader archive,
+        HttpRequest request)
+    {
+        if (FeedFormat.FromExtension(extension) is not { } format)
+        {
+            return UnknownFormat(extension);
+        }
+
+        // Corrections of articles still in the archive; a withdrawn one's are gone with it.
+        var corrections = changes.Corrections(ArticleFeed.Size)
+            .Select(c => (Change: c, Article: archive.FindArticle(c.Slug)))
+            .Where(c => c.Article is not null)
+            .Select(c => (c.Change, c.Article!))
+            .ToList();
+        return Write(ArticleFeed.ForCorrections(format, corrections, PublicUrls.For(request)));
+    }
 
     public static Results<FileContentHttpResult, ProblemHttpResult> GetAuthorFeed(
         [Description("The author's slug, e.g. bruce-klingner.")] string slug,
@@ -97,8 +122,7 @@ public static class FeedsApi
     {
         if (FeedFormat.FromExtension(extension) is not { } format)
         {
-            return Problems.NotFound(
-                $"There is no '.{extension}' feed; feeds come as {string.Join(", ", FeedFormat.All.Select(f => $".{f.Extension} ({f.Name})"))}.");
+            return UnknownFormat(extension);
         }
 
         if (findSubject() is not { } subject)
@@ -106,11 +130,18 @@ public static class FeedsApi
             return Problems.NotFound(notFound);
         }
 
-        var feed = ArticleFeed.For(subject, format, Articles(archive, subject.Filter), PublicUrls.For(request));
-        var bytes = format == FeedFormat.Json ? JsonFeed.Write(feed)
-            : format == FeedFormat.Atom ? SyndicationWriter.Atom(feed)
+        return Write(ArticleFeed.For(subject, format, Articles(archive, subject.Filter), PublicUrls.For(request)));
+    }
+
+    private static ProblemHttpResult UnknownFormat(string extension) =>
+        Problems.NotFound($"There is no '.{extension}' feed; feeds come as {string.Join(", ", FeedFormat.All.Select(f => $".{f.Extension} ({f.Name})"))}.");
+
+    private static FileContentHttpResult Write(ArticleFeed feed)
+    {
+        var bytes = feed.Format == FeedFormat.Json ? JsonFeed.Write(feed)
+            : feed.Format == FeedFormat.Atom ? SyndicationWriter.Atom(feed)
             : SyndicationWriter.Rss(feed);
-        return TypedResults.Bytes(bytes, format.ContentType, lastModified: feed.Updated);
+        return TypedResults.Bytes(bytes, feed.Format.ContentType, lastModified: feed.Updated);
     }
 
     // One query for the newest summaries, then one FindArticle per entry for its text: up to

@@ -111,6 +111,9 @@ public static class ApiLinks
 
     public static string ArticlesFeed(string extension) => $"{Feeds}/articles.{extension}";
 
+    /// <summary>The corrections across the archive, newest first.</summary>
+    public static string CorrectionsFeed(string extension) => $"{Feeds}/corrections.{extension}";
+
     public static string AuthorFeed(string slug, string extension) => $"{Feeds}/authors/{Escape(slug)}.{extension}";
 
     public static string ThemeFeed(string slug, string extension) => $"{Feeds}/themes/{Escape(slug)}.{extension}";

@@ -28,6 +28,14 @@ public static class ArticleHtml
             .Append("<header>")
             .Append(CultureInfo.InvariantCulture, $"<h1>{Encode(summary.Title)}</h1>");
         AppendByline(html, summary);
+        if (article.Correction is { } correction)
+        {
+            // Where a reader meets the article (its page, a feed entry), before the text it corrects.
+            html.Append("<aside class=\"kp-correction\" role=\"note\"><strong>Correction</strong>")
+                .Append(correction.Date is { } date ? $" ({date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "")
+                .Append(CultureInfo.InvariantCulture, $": {Encode(correction.Note)}</aside>");
+        }
+
         html.Append("</header>");
         foreach (var section in article.Sections)
         {

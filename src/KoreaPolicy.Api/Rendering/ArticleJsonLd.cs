@@ -72,6 +72,18 @@ public static class ArticleJsonLd
             ld["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = publisher };
         }
 
+        if (article.Correction is { } correction)
+        {
+            // schema.org: "Indicates a correction to a CreativeWork", as a CorrectionComment.
+            var comment = new JsonObject { ["@type"] = "CorrectionComment", ["text"] = correction.Note };
+            if (correction.Date is { } date)
+            {
+                comment["datePublished"] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            ld["correction"] = comment;
+        }
+
         if (summary.Truncated)
         {
             // schema.org's own term for a work whose text is not all there.

@@ -78,10 +78,25 @@ public static class ArticleNinjs
             }).ToArray());
         }
 
+        // For the receiving desk: ninjs has no field of its own for a correction, and edNote is where
+        // a wire tells desks what changed (the body, in HTML, carries the note for readers too).
+        var notes = new List<string>();
+        if (article.Correction is { } correction)
+        {
+            notes.Add(correction.Date is { } date
+                ? $"Correction ({date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)}): {correction.Note}"
+                : $"Correction: {correction.Note}");
+        }
+
         if (summary.Truncated)
         {
-            // For the receiving desk, not for publication: the body itself ends with the notice.
-            ninjs["edNote"] = $"Incomplete text: {Byline.TruncatedNotice}";
+            // Not for publication: the body itself ends with the notice.
+            notes.Add($"Incomplete text: {Byline.TruncatedNotice}");
+        }
+
+        if (notes.Count > 0)
+        {
+            ninjs["edNote"] = string.Join(" ", notes);
         }
 
         if (summary.Journal?.Publisher is { } publisher)

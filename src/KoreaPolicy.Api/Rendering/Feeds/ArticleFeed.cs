@@ -37,9 +37,15 @@ public sealed record ArticleFeed(
     /// </summary>
     public static readonly DateTimeOffset Epoch = DateTimeOffset.UnixEpoch;
 
-    public static ArticleFeed For(FeedSubject subject, FeedFormat format, IReadOnlyList<ArticleDetail> articles, PublicUrls urls)
+    public static ArticleFeed For(FeedSubject subject, FeedFormat format, IReadOnlyList<ArticleDetail> articles, PublicUrls urls) =>
+        Of(subject, format, articles.Select(a => FeedEntry.For(a, urls)).ToList(), urls);
+
+    /// <summary>The corrections feed: one entry per correction, newest first.</summary>
+    public static ArticleFeed ForCorrections(FeedFormat format, IReadOnlyList<(ArticleChangeEntry Change, ArticleDetail Article)> corrections, PublicUrls urls) =>
+        Of(FeedSubject.Corrections(), format, corrections.Select(c => FeedEntry.ForCorrection(c.Change, c.Article, urls)).ToList(), urls);
+
+    private static ArticleFeed Of(FeedSubject subject, FeedFormat format, List<FeedEntry> entries, PublicUrls urls)
     {
-        var entries = articles.Select(a => FeedEntry.For(a, urls)).ToList();
         return new ArticleFeed(
             subject.Id,
             subject.Title,
@@ -71,6 +77,14 @@ public sealed record FeedSubject(string Id, string Title, string Description, Fu
         $"The newest articles in the {SiteName} archive, newest first, with their full text.",
         ApiLinks.ArticlesFeed,
         ApiLinks.Articles,
+        ArticleFilter.None);
+
+    public static FeedSubject Corrections() => new(
+        FeedIds.Feed("corrections"),
+        $"{SiteName} — corrections",
+        $"Every correction of an article in the {SiteName} archive, newest first: the editor's note, and the article it corrects.",
+        ApiLinks.CorrectionsFeed,
+        ApiLinks.Changes,
         ArticleFilter.None);
 
     public static FeedSubject Author(IndexEntry author) => new(
@@ -118,6 +132,9 @@ public static class FeedIds
 
     public static string Article(string slug) => $"{Prefix}articles/{Uri.EscapeDataString(slug)}";
 
+    /// <summary>One correction: the article and the revision that brought it.</summary>
+    public static string Correction(string slug, int revision) => $"{Prefix}corrections/{Uri.EscapeDataString(slug)}/{revision}";
+
     /// <summary>A feed's id from its subject path (slugs are URL-safe already).</summary>
     public static string Feed(string subject) => $"{Prefix}feeds/{subject}";
 }
@@ -161,6 +178,27 @@ public sealed record FeedEntry(
             summary.UpdatedAt.ToUniversalTime(),
             authors,
             summary.Themes);
+    }
+
+    /// <summary>
+    /// A correction as an entry of its own: the note (as it was when made) and a link to the article,
+    /// dated when the correction was committed, so each correction is news once.
+    /// </summary>
+    public static FeedEntry ForCorrection(ArticleChangeEntry change, ArticleDetail article, PublicUrls urls)
+    {
+        var entry = For(article, urls);
+        var note = change.Correction!;
+        var date = note.Date is { } d ? $" ({d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})" : "";
+        return entry with
+        {
+            Id = FeedIds.Correction(change.Slug, change.Revision),
+            Title = $"Correction: {article.Summary.Title}",
+            Summary = note.Note,
+            ContentHtml = $"<p><strong>Correction</strong>{date}: {ArticleHtml.Encode(note.Note)}</p>"
+                + $"<p><a href=\"{ArticleHtml.Encode(entry.Url)}\">{ArticleHtml.Encode(article.Summary.Title)}</a></p>",
+            Published = change.At.ToUniversalTime(),
+            Updated = change.At.ToUniversalTime(),
+        };
     }
 
     /// <summary>RFC 3339 in UTC to the second, as Atom and JSON Feed write dates.</summary>
