@@ -24,11 +24,18 @@ public sealed class KoreaPolicyApplication : WebApplicationFactory<Program>
     /// <summary>The folder ingested at start-up: the repo's articles, or a test's own.</summary>
     public string ArticlesFolder { get; init; } = Path.Combine(AppContext.BaseDirectory, "Articles");
 
+    /// <summary>Further configuration keys and values, as an operator would set them.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Ingestion:Path", ArticlesFolder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     protected override void Dispose(bool disposing)

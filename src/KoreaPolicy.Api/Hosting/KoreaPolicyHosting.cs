@@ -74,7 +74,7 @@ public static class KoreaPolicyHosting
         app.UseCors();
 
         // --- Browsing: Swagger UI is a main way in, so it is on in every environment.
-        app.UseSwagger();
+        app.UseSwagger(ApiDocumentation.ConfigureEndpoint);
         app.UseSwaggerUI(options => options.DocumentTitle = "KoreaPolicy API");
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 
