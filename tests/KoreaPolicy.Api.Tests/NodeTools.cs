@@ -12,8 +12,8 @@ public static class NodeTools
 {
     public const string RequiredVariable = "KOREAPOLICY_REQUIRE_NODE";
 
-    /// <summary><c>tests/node</c> of this checkout, found by walking up from the test binaries.</summary>
-    public static string Folder { get; } = FindFolder();
+    /// <summary><c>tests/node</c> of this checkout.</summary>
+    public static string Folder { get; } = Path.Combine(Repository.Root, "tests", "node");
 
     /// <summary>True where missing tools must fail the run rather than skip (CI).</summary>
     public static bool Required => !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(RequiredVariable));
@@ -62,20 +62,6 @@ public static class NodeTools
         return new NodeRun(process.ExitCode, await output, await errors);
     }
 
-    private static string FindFolder()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "node");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        return Path.Combine(AppContext.BaseDirectory, "tests", "node");
-    }
-
     private static string? FindMissing()
     {
         if (!Directory.Exists(Path.Combine(Folder, "node_modules")))
@@ -93,6 +79,26 @@ public static class NodeTools
         {
             return "No `node` on PATH: install Node.js (.ci/run installs Debian's nodejs where it is missing).";
         }
+    }
+}
+
+/// <summary>The checkout the tests were built from.</summary>
+public static class Repository
+{
+    /// <summary>The folder of KoreaPolicy.sln, found by walking up from the test binaries.</summary>
+    public static string Root { get; } = FindRoot();
+
+    private static string FindRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "KoreaPolicy.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"No KoreaPolicy.sln above {AppContext.BaseDirectory}: the tests run from a checkout.");
     }
 }
 
