@@ -1,3 +1,4 @@
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Storage;
 
 namespace KoreaPolicy.Ingestion;
@@ -19,7 +20,7 @@ public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? Art
 /// Ingests files and folders: reads each text, parses it and saves it as one transaction.
 /// A bad file is reported and skipped; the others of the run still go in.
 /// </summary>
-public sealed class IngestRun(ArticleWriter writer)
+public sealed class IngestRun(ArticleWriter writer, ArchiveMetrics? metrics = null)
 {
     /// <summary>
     /// Ingests every file, in order. Reading and parsing (pure, and a sixth of the time) run
@@ -34,7 +35,14 @@ public sealed class IngestRun(ArticleWriter writer)
             .Select(Prepare)
             .AsSequential()
             .Select(Save)
+            .Select(Counted)
             .ToList();
+
+    private IngestResult Counted(IngestResult result)
+    {
+        metrics?.Ingested(result);
+        return result;
+    }
 
     // A file read, checked and parsed into a record, or the error that stopped it.
     private static (string Path, ArticleRecord? Article, string? Error) Prepare(string path)

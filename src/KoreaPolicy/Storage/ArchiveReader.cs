@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Model;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,7 @@ namespace KoreaPolicy.Storage;
 /// Reads the archive. "Not found" is a null (or empty) result, never an exception: the caller
 /// decides what a missing article means. Every statement is a constant, parameterised string.
 /// </summary>
-public sealed class ArchiveReader(ArchiveDatabase database)
+public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metrics = null)
 {
     // An article's authors and themes ride in its own row, each a JSON array of [position, slug,
     // name], so that a page of summaries is one statement rather than one per kind of row: each
@@ -40,6 +41,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// <summary>A page of the articles that pass the filter, in the order asked for.</summary>
     public Page<ArticleSummary> ListArticles(ArticleFilter filter, ArticleSort sort, PageRequest page)
     {
+        using var timing = metrics.TimeRead("list_articles");
         var sql = ArticleFilterSql.For(filter);
         sql.Parameters.Add("Size", page.Size);
         sql.Parameters.Add("Offset", page.Offset);
@@ -67,6 +69,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// authors, themes and metadata, then its sections and paragraphs.</summary>
     public ArticleDetail? FindArticle(string slug)
     {
+        using var timing = metrics.TimeRead("find_article");
         using var connection = database.Open();
         var row = connection.QuerySingleOrDefault<ArticleRow>(
             SummaryColumns + """
@@ -103,6 +106,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
 
     public Page<IndexEntry> ListAuthors(PageRequest page)
     {
+        using var timing = metrics.TimeRead("list_authors");
         using var connection = database.Open();
         var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM authors");
         var rows = connection.Query<IndexRow>(
@@ -116,6 +120,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
 
     public IndexEntry? FindAuthor(string slug)
     {
+        using var timing = metrics.TimeRead("find_author");
         using var connection = database.Open();
         return connection.QuerySingleOrDefault<IndexRow>(
             """
@@ -127,6 +132,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
 
     public Page<IndexEntry> ListThemes(PageRequest page)
     {
+        using var timing = metrics.TimeRead("list_themes");
         using var connection = database.Open();
         var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM themes");
         var rows = connection.Query<IndexRow>(
@@ -140,6 +146,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
 
     public IndexEntry? FindTheme(string slug)
     {
+        using var timing = metrics.TimeRead("find_theme");
         using var connection = database.Open();
         return connection.QuerySingleOrDefault<IndexRow>(
             """
@@ -160,6 +167,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// <summary>A page of the journals, by name, with their issue and article counts.</summary>
     public Page<JournalSummary> ListJournals(PageRequest page)
     {
+        using var timing = metrics.TimeRead("list_journals");
         using var connection = database.Open();
         var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM journals");
         // No index on journals.name: the archive holds a handful of journals, and sorting them is cheaper than keeping one.
@@ -174,6 +182,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// </summary>
     public JournalDetail? FindJournal(string slug)
     {
+        using var timing = metrics.TimeRead("find_journal");
         using var connection = database.Open();
         using var results = connection.QueryMultiple(
             JournalSelect + " WHERE j.slug = @slug;" +
@@ -192,6 +201,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// <summary>One issue of one journal, with the journal; null when either slug is unknown.</summary>
     public IssueDetail? FindIssue(string journalSlug, string issueSlug)
     {
+        using var timing = metrics.TimeRead("find_issue");
         using var connection = database.Open();
         // journals.slug is UNIQUE and issues has UNIQUE (journal_id, slug): two index lookups.
         var row = connection.QuerySingleOrDefault<IssueRow>(
