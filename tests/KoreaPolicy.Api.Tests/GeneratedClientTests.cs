@@ -73,7 +73,6 @@ public sealed class GeneratedClientTests : IClassFixture<ArchiveOfThreePages>, I
             r.QueryParameters.PageSize = 5;
             r.QueryParameters.To = new Date(2030, 12, 31);
         }),
-        ["/health"] = async () => await client.Health.GetAsync(),
         ["/oembed"] = async () => await client.Oembed.GetAsync(r =>
         {
             r.QueryParameters.Url = new Uri(archive.BaseAddress, $"/articles/{Slug}#p-7").ToString();

@@ -1,4 +1,7 @@
+using KoreaPolicy.Api.Hosting;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -36,6 +39,22 @@ public sealed class KoreaPolicyApplication : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>
+    /// Starts the host and waits for the start-up ingestion (which runs once the server listens)
+    /// to finish, so that every test starts from the whole archive, as a ready probe would.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        var ingestion = host.Services.GetRequiredService<StartUpIngestion>().Finished;
+        if (!((IAsyncResult)ingestion).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException("The start-up ingestion did not finish within 60 s.");
+        }
+
+        return host;
     }
 
     protected override void Dispose(bool disposing)

@@ -26,7 +26,6 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         "/api/journals/{slug}",
         "/api/journals/{slug}/issues/{issue}",
         "/api/search",
-        "/health",
         "/oembed",
     ];
 

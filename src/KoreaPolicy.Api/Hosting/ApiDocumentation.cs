@@ -72,7 +72,6 @@ public sealed class TagDescriptionsFilter : IDocumentFilter
         ["Authors"] = "The journal's authors, with their article counts and articles.",
         ["Citations"] = "How to cite an article, a section or a paragraph: APA, Chicago, MLA, BibTeX, RIS and CSL-JSON.",
         ["Embeds"] = "oEmbed answers for article pages and their paragraph and section anchors.",
-        ["Health"] = "Whether the server can answer, for probes and load balancers.",
         ["Journals"] = "Journals and their issues.",
         ["Search"] = "Full-text search of paragraphs.",
         ["Themes"] = "The themes articles are filed under, with their article counts and articles.",

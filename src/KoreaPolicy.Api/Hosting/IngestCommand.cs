@@ -1,9 +1,8 @@
 using KoreaPolicy.Ingestion;
-using Microsoft.Extensions.Options;
 
 namespace KoreaPolicy.Api.Hosting;
 
-/// <summary>Ingestion from the command line and at start-up.</summary>
+/// <summary>The <c>ingest</c> command. At start-up the server ingests with <see cref="StartUpIngestion"/>.</summary>
 public static class IngestCommand
 {
     /// <summary><c>ingest &lt;file or folder&gt;...</c>: one line per file; exit code 1 if any file failed, 2 on a usage error.</summary>
@@ -23,37 +22,5 @@ public static class IngestCommand
         }
 
         return failed == 0 ? 0 : 1;
-    }
-
-    /// <summary>
-    /// Ingests the configured folder before the server takes requests, so the first request
-    /// already sees every article. A bad file is logged and skipped; the server still starts.
-    /// </summary>
-    public static void IngestAtStartUp(WebApplication app, IngestRun ingest)
-    {
-        var folder = app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.Path;
-        if (string.IsNullOrWhiteSpace(folder))
-        {
-            return;
-        }
-
-        var logger = app.Logger;
-        if (!Directory.Exists(folder))
-        {
-            logger.LogWarning("The ingestion folder {Folder} does not exist; serving the database as it is.", Path.GetFullPath(folder));
-            return;
-        }
-
-        foreach (var result in ingest.Ingest([folder]))
-        {
-            if (result.Failed)
-            {
-                logger.LogError("Ingestion failed: {Error}", result.Error);
-            }
-            else
-            {
-                logger.LogInformation("{Result}", result);
-            }
-        }
     }
 }

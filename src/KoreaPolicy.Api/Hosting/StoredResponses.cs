@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -39,7 +40,7 @@ public sealed class HttpCachingOptions
 /// <see cref="MemoryCache"/>'s, by size and least recent use.
 /// </para>
 /// </summary>
-public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive, IOptions<HttpCachingOptions> options)
+public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive, IOptions<HttpCachingOptions> options, ApiMetrics metrics)
 {
     private readonly string cacheControl =
         $"public, max-age={options.Value.MaxAgeSeconds}, stale-while-revalidate={options.Value.StaleWhileRevalidateSeconds}";
@@ -62,7 +63,9 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
 
         // Links in a response are absolute, so the host is part of what it was built from.
         var key = $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}{request.Path.Value}{request.QueryString.Value}\n{request.Headers.Accept}\n{request.Headers.AcceptEncoding}";
-        if (generation.Responses.TryGetValue(key, out StoredResponse? stored))
+        var hit = generation.Responses.TryGetValue(key, out StoredResponse? stored);
+        metrics.StoredResponseLookup(hit);
+        if (hit)
         {
             await Answer(context, stored!);
             return;
