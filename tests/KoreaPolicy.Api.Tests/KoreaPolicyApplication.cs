@@ -2,6 +2,7 @@ using KoreaPolicy.Api.Hosting;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -27,6 +28,12 @@ public sealed class KoreaPolicyApplication : WebApplicationFactory<Program>
     /// <summary>The folder ingested at start-up: the repo's articles, or a test's own.</summary>
     public string ArticlesFolder { get; init; } = Path.Combine(AppContext.BaseDirectory, "Articles");
 
+    /// <summary>Whether creating the server waits for the start-up ingestion (as every test but the readiness ones wants).</summary>
+    public bool WaitForStartUpIngestion { get; init; } = true;
+
+    /// <summary>A logging provider to add beside the console, for tests that read the logs.</summary>
+    public ILoggerProvider? Logs { get; init; }
+
     /// <summary>Further configuration keys and values, as an operator would set them.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
@@ -39,6 +46,11 @@ public sealed class KoreaPolicyApplication : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        if (Logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
     }
 
     /// <summary>
@@ -48,6 +60,11 @@ public sealed class KoreaPolicyApplication : WebApplicationFactory<Program>
     protected override IHost CreateHost(IHostBuilder builder)
     {
         var host = base.CreateHost(builder);
+        if (!WaitForStartUpIngestion)
+        {
+            return host;
+        }
+
         var ingestion = host.Services.GetRequiredService<StartUpIngestion>().Finished;
         if (!((IAsyncResult)ingestion).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)))
         {

@@ -63,10 +63,9 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
 
         // Links in a response are absolute, so the host is part of what it was built from.
         var key = $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}{request.Path.Value}{request.QueryString.Value}\n{request.Headers.Accept}\n{request.Headers.AcceptEncoding}";
-        var hit = generation.Responses.TryGetValue(key, out StoredResponse? stored);
-        metrics.StoredResponseLookup(hit);
-        if (hit)
+        if (generation.Responses.TryGetValue(key, out StoredResponse? stored))
         {
+            metrics.StoredResponse(StoredResponseLookup.Hit);
             await Answer(context, stored!);
             return;
         }
@@ -74,12 +73,15 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
         var built = await Build(context);
         if (built is null)
         {
+            metrics.StoredResponse(StoredResponseLookup.Uncacheable);
             return;
         }
 
         // Stored from GET only: a HEAD may be answered without its body (static files are), and
         // a stored body must be whole. A HEAD is answered from what a GET stored.
-        if (isGet && Storable(context.Response))
+        var storable = isGet && Storable(context.Response);
+        metrics.StoredResponse(storable ? StoredResponseLookup.Miss : StoredResponseLookup.Uncacheable);
+        if (storable)
         {
             generation.Responses.Set(key, built, new MemoryCacheEntryOptions { Size = built.Size });
         }

@@ -10,8 +10,12 @@ public sealed class ApiMetrics
 {
     public const string MeterName = "KoreaPolicy.Api";
 
-    private static readonly KeyValuePair<string, object?> Hit = new("result", "hit");
-    private static readonly KeyValuePair<string, object?> Miss = new("result", "miss");
+    private static readonly KeyValuePair<string, object?>[] Results =
+    [
+        new("result", "hit"),
+        new("result", "miss"),
+        new("result", "uncacheable"),
+    ];
 
     private readonly Counter<long> storedResponses;
 
@@ -20,8 +24,17 @@ public sealed class ApiMetrics
         var meter = meterFactory.Create(MeterName);
         storedResponses = meter.CreateCounter<long>(
             "koreapolicy.stored_responses.lookups", "{lookup}",
-            "GET and HEAD requests looked up in the stored responses of the current content version: hit (answered from memory) or miss (built, and stored if it may be).");
+            "GET and HEAD requests looked up in the stored responses of the current content version: hit (answered from memory), "
+            + "miss (built, then stored) or uncacheable (built and not stored: an error, a probe, a scrape, a HEAD not stored yet).");
     }
 
-    public void StoredResponseLookup(bool hit) => storedResponses.Add(1, hit ? Hit : Miss);
+    public void StoredResponse(StoredResponseLookup result) => storedResponses.Add(1, Results[(int)result]);
+}
+
+/// <summary>What became of a request at the stored responses.</summary>
+public enum StoredResponseLookup
+{
+    Hit,
+    Miss,
+    Uncacheable,
 }

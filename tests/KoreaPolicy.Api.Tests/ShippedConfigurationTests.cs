@@ -1,0 +1,125 @@
+using System.Net;
+using System.Text.Json;
+using KoreaPolicy.Storage;
+
+namespace KoreaPolicy.Api.Tests;
+
+/// <summary>
+/// The program with the configuration it ships, started as its own process the way an operator
+/// starts it (<see cref="ProgramProcess"/>), its console logs read back as JSON lines.
+/// </summary>
+public sealed class ShippedConfigurationTests(ShippedConfigurationTests.Program program) : IClassFixture<ShippedConfigurationTests.Program>
+{
+    private const string Slug = KoreaPolicyApplication.ArticleSlug;
+
+    private HttpClient Client => program.Client;
+
+    [Fact]
+    public void TheBuildShipsTheSettingsFileOfTheSource()
+    {
+        foreach (var name in new[] { "appsettings.json", "appsettings.Development.json" })
+        {
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, name))
+                .Should().Be(File.ReadAllText(Path.Combine(Repository.Root, "src", "KoreaPolicy.Api", name)), name);
+        }
+    }
+
+    [Fact]
+    public void TheProgramReadsItsSettingsFromBesideItAndRunsAsProductionWhenNoEnvironmentIsSet()
+    {
+        var lifetime = program.Process.Entries.Where(e => e.GetProperty("Category").GetString() == "Microsoft.Hosting.Lifetime").ToList();
+
+        // Started in a scratch folder that has no appsettings.json: the content root is the program's own folder.
+        State(lifetime, "ContentRoot").TrimEnd('/').Should().Be(AppContext.BaseDirectory.TrimEnd('/'));
+        State(lifetime, "EnvName").Should().Be("Production");
+    }
+
+    [Fact]
+    public void EachStartUpStepWritesOneStructuredLine()
+    {
+        var entries = program.Process.Entries;
+
+        var database = entries.Single(e => e.GetProperty("EventId").GetInt32() == 2 && Category(e) == "KoreaPolicy.Api");
+        database.GetProperty("LogLevel").GetString().Should().Be("Information");
+        database.GetProperty("State").GetProperty("FromVersion").GetInt32().Should().Be(0);
+        database.GetProperty("State").GetProperty("SchemaVersion").GetInt32().Should().Be(Migrations.Latest);
+
+        var listening = entries.Single(e => Category(e) == "Microsoft.Hosting.Lifetime" && e.GetProperty("EventId").GetInt32() == 14);
+        new Uri(listening.GetProperty("State").GetProperty("address").GetString()!).Should().Be(program.Process.BaseAddress);
+
+        var ingestion = entries.Where(e => Category(e) == "KoreaPolicy.Api.Hosting.StartUpIngestion").ToList();
+        var article = ingestion.Single(e => e.GetProperty("EventId").GetInt32() == 11).GetProperty("State");
+        article.GetProperty("Slug").GetString().Should().Be(Slug);
+        article.GetProperty("Outcome").GetString().Should().Be("ingested");
+        var summary = ingestion.Single(e => e.GetProperty("EventId").GetInt32() == 14).GetProperty("State");
+        summary.GetProperty("Ingested").GetInt32().Should().Be(1);
+        summary.GetProperty("Failed").GetInt32().Should().Be(0);
+        summary.GetProperty("ElapsedMs").GetInt64().Should().BeGreaterThanOrEqualTo(0);
+    }
+
+    [Fact]
+    public async Task UnderLoadARequestAtTheDefaultLevelsWritesNoLogLineAndAnErrorAnswerWritesOne()
+    {
+        var before = program.Process.Lines.Count;
+        string[] paths =
+        [
+            "/api/articles", $"/api/articles/{Slug}", $"/api/articles/{Slug}/sections/2", $"/api/articles/{Slug}/paragraphs/7",
+            $"/api/articles/{Slug}/citation?style=apa", "/api/authors", "/api/themes/security/articles", "/api/journals/korea-policy",
+            "/api/search?q=alliance", "/feeds/articles.atom", "/feeds/articles.rss", "/feeds/articles.json", $"/articles/{Slug}",
+            $"/embed/articles/{Slug}/paragraphs/7", "/swagger/v1/swagger.json", "/health/ready", "/metrics",
+        ];
+
+        // 8 clients at once, each through every path 40 times: 5,440 requests, GET and HEAD.
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(async worker =>
+        {
+            for (var round = 0; round < 40; round++)
+            {
+                foreach (var path in paths)
+                {
+                    var method = (round + worker) % 4 == 0 ? HttpMethod.Head : HttpMethod.Get;
+                    using var response = await Client.SendAsync(new HttpRequestMessage(method, path));
+                    response.StatusCode.Should().Be(HttpStatusCode.OK, $"{method} {path}");
+                }
+            }
+        }));
+        using var notFound = await Client.GetAsync("/api/articles/no-such-article");
+
+        // The console writes in order: once the 404's line is there, any line a request wrote is too.
+        var problem = await program.Process.WaitForEntryAsync(e => Category(e) == "KoreaPolicy.Api.Http.ProblemLogging");
+        var written = program.Process.Entries.Skip(before).ToList();
+        written.Should().ContainSingle("only the error answer writes a line: {0}", string.Join('\n', program.Process.Lines.Skip(before)));
+        problem.GetProperty("LogLevel").GetString().Should().Be("Information", "a 404 is the client's mistake, not a warning");
+        var state = problem.GetProperty("State");
+        state.GetProperty("StatusCode").GetInt32().Should().Be(404);
+        state.GetProperty("Path").GetString().Should().Be("/api/articles/no-such-article");
+        state.GetProperty("Title").GetString().Should().Be("Not found");
+        state.GetProperty("TraceId").GetString().Should().NotBeNullOrEmpty();
+    }
+
+    private static string? Category(JsonElement entry) => entry.GetProperty("Category").GetString();
+
+    private static string State(IEnumerable<JsonElement> entries, string property) =>
+        entries.Select(e => e.GetProperty("State")).Single(s => s.TryGetProperty(property, out _)).GetProperty(property).GetString()!;
+
+    /// <summary>One program for the class, started once and ready.</summary>
+    public sealed class Program : IAsyncLifetime
+    {
+        public ProgramProcess Process { get; } = ProgramProcess.Start();
+
+        public HttpClient Client { get; private set; } = null!;
+
+        public async Task InitializeAsync()
+        {
+            Client = new HttpClient { BaseAddress = Process.BaseAddress };
+            await Process.WaitForOkAsync(Client);
+            await Process.WaitForEntryAsync(e => e.GetProperty("EventId").GetInt32() == 14 && e.GetProperty("Category").GetString()!.EndsWith("StartUpIngestion", StringComparison.Ordinal));
+        }
+
+        public Task DisposeAsync()
+        {
+            Client.Dispose();
+            Process.Dispose();
+            return Task.CompletedTask;
+        }
+    }
+}
