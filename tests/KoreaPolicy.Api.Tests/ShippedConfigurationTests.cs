@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
+using KoreaPolicy.Api.Hosting;
 using KoreaPolicy.Storage;
+using Microsoft.Extensions.Configuration;
 
 namespace KoreaPolicy.Api.Tests;
 
@@ -122,4 +124,77 @@ public sealed class ShippedConfigurationTests(ShippedConfigurationTests.Program 
             return Task.CompletedTask;
         }
     }
+}
+
+/// <summary>The shipped settings file against the README's table and the options' own defaults.</summary>
+public sealed partial class SettingsFileTests
+{
+    private static readonly string SettingsPath = Path.Combine(Repository.Root, "src", "KoreaPolicy.Api", "appsettings.json");
+
+    [Fact]
+    public void EveryKeyTheReadmeDocumentsIsInTheSettingsFileWithTheDefaultTheReadmeGives()
+    {
+        var settings = new ConfigurationBuilder().AddJsonFile(SettingsPath).Build();
+        var rows = ReadmeConfigurationRows();
+
+        rows.Should().HaveCountGreaterThan(10);
+        foreach (var (keys, defaults) in rows)
+        {
+            keys.Count.Should().Be(defaults.Count, string.Join(", ", keys));
+            foreach (var (key, value) in keys.Zip(defaults))
+            {
+                settings.GetSection(key).Exists().Should().BeTrue($"{key} is in the README, so it is in appsettings.json");
+                (settings[key] ?? "").Should().BeEquivalentTo(value, key);
+            }
+        }
+    }
+
+    [Fact]
+    public void EverySettingOfTheArchiveIsInTheReadme()
+    {
+        var documented = ReadmeConfigurationRows().SelectMany(r => r.Keys).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var settings = new ConfigurationBuilder().AddJsonFile(SettingsPath).Build();
+
+        settings.AsEnumerable().Where(p => p.Value is not null).Select(p => p.Key).Should().OnlyContain(key => documented.Contains(key));
+    }
+
+    [Fact]
+    public void TheSettingsFileHoldsTheDefaultsTheCodeHasWithoutIt()
+    {
+        var settings = new ConfigurationBuilder().AddJsonFile(SettingsPath).Build();
+
+        Bound<DatabaseOptions>(settings, DatabaseOptions.Section).Should().BeEquivalentTo(new DatabaseOptions());
+        Bound<IngestionOptions>(settings, IngestionOptions.Section).Should().BeEquivalentTo(new IngestionOptions());
+        Bound<HttpCachingOptions>(settings, HttpCachingOptions.Section).Should().BeEquivalentTo(new HttpCachingOptions());
+        Bound<SiteOptions>(settings, SiteOptions.Section).Should().BeEquivalentTo(new SiteOptions());
+        Bound<MetricsOptions>(settings, MetricsOptions.Section).Should().BeEquivalentTo(new MetricsOptions());
+        Bound<OtlpOptions>(settings, OtlpOptions.Section).Should().BeEquivalentTo(new OtlpOptions());
+    }
+
+    private static T Bound<T>(IConfiguration settings, string section)
+        where T : new()
+    {
+        settings.GetSection(section).Exists().Should().BeTrue(section);
+        var bound = new T();
+        settings.GetSection(section).Bind(bound, options => options.ErrorOnUnknownConfiguration = true);
+        return bound;
+    }
+
+    /// <summary>The README's configuration table: each row's keys and defaults, as the backticked values of its first two cells.</summary>
+    private static List<(List<string> Keys, List<string> Defaults)> ReadmeConfigurationRows()
+    {
+        var readme = File.ReadAllText(Path.Combine(Repository.Root, "README.md"));
+        var section = readme[readme.IndexOf("## Configuration", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("\n## ", 3, StringComparison.Ordinal)];
+        return section.Split('\n')
+            .Where(line => line.StartsWith("| `", StringComparison.Ordinal))
+            .Select(line => line.Split('|', StringSplitOptions.TrimEntries))
+            .Select(cells => (Backticked(cells[1]), Backticked(cells[2]).Select(v => v == "\"\"" ? "" : v).ToList()))
+            .ToList();
+    }
+
+    private static List<string> Backticked(string cell) => Code().Matches(cell).Select(m => m.Groups[1].Value).ToList();
+
+    [System.Text.RegularExpressions.GeneratedRegex("`([^`]*)`")]
+    private static partial System.Text.RegularExpressions.Regex Code();
 }
