@@ -129,7 +129,7 @@ try
             await Wrk.RunAsync(wrk, new Uri(withoutMetrics.BaseAddress, scenario.PathAndQuery), MetricsCost.Connections, Math.Max(1, options.WarmUpSeconds), null);
         }
 
-        metricsCost = await MetricsCost.MeasureAsync(wrk, server.BaseAddress, withoutMetrics.BaseAddress, scenarios, options.AbPairs, options.AbSeconds);
+        metricsCost = await MetricsCost.MeasureAsync(wrk, server, withoutMetrics, scenarios, options.AbPairs, options.AbSeconds);
     }
 
     var run = new LoadRun(options, machine, WrkVersion(wrk), coldStarts, recorded, cells,
