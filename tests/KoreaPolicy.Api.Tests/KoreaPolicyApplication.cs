@@ -1,4 +1,4 @@
-using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Health;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -65,7 +65,7 @@ public sealed class KoreaPolicyApplication : WebApplicationFactory<Program>
             return host;
         }
 
-        var ingestion = host.Services.GetRequiredService<StartUpIngestion>().Finished;
+        var ingestion = host.Services.GetRequiredService<StartUpIngestionState>().Finished;
         if (!((IAsyncResult)ingestion).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)))
         {
             throw new TimeoutException("The start-up ingestion did not finish within 60 s.");

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using KoreaPolicy.Api.Hosting;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
@@ -36,21 +34,18 @@ public static class HealthApi
 
     /// <summary>The checks every probe but liveness runs.</summary>
     public static IHealthChecksBuilder AddArchiveHealthChecks(this IServiceCollection services) =>
-        services.AddHealthChecks()
+        services.AddSingleton<StartUpIngestionState>().AddHealthChecks()
             .AddCheck<ArchiveHealthCheck>("archive", tags: [Ready])
             .AddCheck<StartUpIngestionHealthCheck>("ingestion", tags: [Ready]);
 
-    private static Task WriteAsync(HttpContext context, HealthReport report)
-    {
-        var response = new HealthResponse
+    // Written with the API's JSON options (camelCase, its generated serializers).
+    private static Task WriteAsync(HttpContext context, HealthReport report) =>
+        context.Response.WriteAsJsonAsync(new HealthResponse
         {
             Status = report.Status.ToString(),
             SchemaVersion = Migrations.Latest,
             Checks = report.Entries.ToDictionary(e => e.Key, e => new HealthCheckResponse(e.Value.Status.ToString(), e.Value.Description)),
-        };
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return JsonSerializer.SerializeAsync(context.Response.Body, response, ApiJsonContext.Default.HealthResponse, context.RequestAborted);
-    }
+        }, context.RequestAborted);
 }
 
 /// <summary>A probe's answer.</summary>
@@ -79,10 +74,26 @@ public sealed class ArchiveHealthCheck(ArchiveReader archive) : IHealthCheck
 }
 
 /// <summary>
+/// Whether the start-up ingestion has run: completed by the host's start-up ingestion, read by
+/// the readiness check (and by tests that wait for the whole archive).
+/// </summary>
+public sealed class StartUpIngestionState
+{
+    private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the start-up ingestion has run (or had nothing to do); faults if it threw.</summary>
+    public Task Finished => finished.Task;
+
+    public void Succeeded() => finished.TrySetResult();
+
+    public void Failed(Exception error) => finished.TrySetException(error);
+}
+
+/// <summary>
 /// The articles folder has been ingested since the process started (or there was none to ingest).
 /// Degraded while it runs, a passing state (logged as a warning, not an error); Unhealthy if it failed.
 /// </summary>
-public sealed class StartUpIngestionHealthCheck(StartUpIngestion ingestion) : IHealthCheck
+public sealed class StartUpIngestionHealthCheck(StartUpIngestionState ingestion) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
         Task.FromResult(ingestion.Finished.Status switch

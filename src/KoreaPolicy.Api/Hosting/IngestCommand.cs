@@ -1,5 +1,3 @@
-using KoreaPolicy.Ingestion;
-
 namespace KoreaPolicy.Api.Hosting;
 
 /// <summary>The <c>ingest</c> command. At start-up the server ingests with <see cref="StartUpIngestion"/>.</summary>

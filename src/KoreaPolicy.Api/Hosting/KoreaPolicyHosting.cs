@@ -1,14 +1,13 @@
 using KoreaPolicy.Api.Articles;
-using KoreaPolicy.Api.Authors;
-using KoreaPolicy.Api.Embeds;
 using KoreaPolicy.Api.Citations;
+using KoreaPolicy.Api.Embeds;
+using KoreaPolicy.Api.Feeds;
 using KoreaPolicy.Api.Health;
+using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Indexes;
 using KoreaPolicy.Api.Journals;
 using KoreaPolicy.Api.Pages;
 using KoreaPolicy.Api.Search;
-using KoreaPolicy.Api.Themes;
-using KoreaPolicy.Ingestion;
-using KoreaPolicy.Api.Http;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.Options;
@@ -69,7 +68,7 @@ public static class KoreaPolicyHosting
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
             .WithExposedHeaders(CrossOrigin.ExposedHeaders)));
 
-        // --- Compression: Brotli, then gzip, at their fastest levels (measured: ResponseCompression.cs).
+        // --- Compression: Brotli, then gzip, at their fastest levels (why: ResponseCompression.cs).
         services.AddKoreaPolicyCompression();
 
         // --- OpenAPI and Swagger UI.
@@ -85,6 +84,10 @@ public static class KoreaPolicyHosting
         // each get their line whatever answers them, a stored response included.
         app.UseHttpLogging();
         app.UseMiddleware<ProblemLogging>();
+
+        // --- The Prometheus scrape endpoint; on a management port, that port answers nothing else
+        // (checked here, before a stored answer could be given).
+        app.UseKoreaPolicyMetrics();
 
         // --- Errors: an exception becomes a bare 500 problem (no stack trace, in every
         // environment); an empty error status (unknown route, bad binding) gets a problem body.
@@ -111,13 +114,11 @@ public static class KoreaPolicyHosting
         var site = app.MapGroup("").AnswerHeadLikeGet();
         site.MapArticles();
         site.MapCitations();
-        site.MapAuthors();
-        site.MapThemes();
+        site.MapIndexes();
         site.MapJournals();
         site.MapSearch();
         site.MapFeeds();
         app.MapHealth();
-        app.UseKoreaPolicyMetrics();
 
         // --- For people and other sites: the article page, embeds, oEmbed (outside /api).
         site.MapPages();

@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using KoreaPolicy.Ingestion;
-using KoreaPolicy.Storage;
+using KoreaPolicy.Api.Health;
+using KoreaPolicy.Model;
 using Microsoft.Extensions.Options;
 
 namespace KoreaPolicy.Api.Hosting;
@@ -8,27 +8,22 @@ namespace KoreaPolicy.Api.Hosting;
 /// <summary>
 /// Ingests the configured folder (<c>Ingestion:Path</c>) once the server listens, so that a large
 /// archive does not keep the process from answering its liveness probe; <c>/health/ready</c> stays
-/// 503 until <see cref="Finished"/>. One log line per article that changed (unchanged ones at
+/// 503 until it has finished (<see cref="StartUpIngestionState"/>). One log line per article that changed (unchanged ones at
 /// Debug), one per file that failed, and a summary. A bad file is skipped; the server still serves.
 /// </summary>
-public sealed partial class StartUpIngestion(IngestRun ingest, IOptions<IngestionOptions> options, ILogger<StartUpIngestion> logger) : BackgroundService
+public sealed partial class StartUpIngestion(IngestRun ingest, StartUpIngestionState state, IOptions<IngestionOptions> options, ILogger<StartUpIngestion> logger) : BackgroundService
 {
-    private readonly TaskCompletionSource finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes when the start-up ingestion has run (or had nothing to do).</summary>
-    public Task Finished => finished.Task;
-
     // Off the start-up path: hosted services start before Kestrel does, and ingesting is blocking work.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
     {
         try
         {
             Ingest();
-            finished.TrySetResult();
+            state.Succeeded();
         }
         catch (Exception e)
         {
-            finished.TrySetException(e);
+            state.Failed(e);
             throw;
         }
     }, stoppingToken);

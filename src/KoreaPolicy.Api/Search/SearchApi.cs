@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using KoreaPolicy.Api.Articles;
-using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Search;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using KoreaPolicy.Ingestion;
+using KoreaPolicy.Model;
 
 namespace KoreaPolicy.Diagnostics;
 
@@ -42,11 +42,12 @@ public sealed class ArchiveMetrics
 
     internal Histogram<double> DatabaseRead { get; }
 
-    internal void Ingested(IngestResult result)
+    /// <summary>One article file ingested: its outcome, or null when it failed.</summary>
+    internal void Ingested(SaveOutcome? outcome)
     {
         if (articles.Enabled)
         {
-            articles.Add(1, new KeyValuePair<string, object?>("outcome", result.Outcome?.ToString().ToLowerInvariant() ?? "failed"));
+            articles.Add(1, new KeyValuePair<string, object?>("outcome", outcome?.ToString().ToLowerInvariant() ?? "failed"));
         }
     }
 }
