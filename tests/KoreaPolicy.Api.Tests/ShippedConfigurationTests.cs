@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Storage;
 using Microsoft.Extensions.Configuration;
 
