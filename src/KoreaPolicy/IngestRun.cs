@@ -6,13 +6,16 @@ using KoreaPolicy.Storage;
 namespace KoreaPolicy;
 
 /// <summary>What became of one file in an ingest run.</summary>
-public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? ArticleSlug, string? Error)
+/// <param name="ArticleSlug">The article the file is: its own, or for a duplicate the one it repeats.</param>
+/// <param name="DuplicateOf">For a duplicate, the file the article was first ingested from.</param>
+public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? ArticleSlug, string? Error, string? DuplicateOf = null)
 {
     public bool Failed => Error is not null;
 
-    /// <summary>One line for a terminal: "ingested path → slug", or the error in file:line form.</summary>
+    /// <summary>One line for a terminal: "ingested path → slug", "duplicate path → slug (...)", or the error in file:line form.</summary>
     public override string ToString() => Outcome switch
     {
+        SaveOutcome.Duplicate => $"duplicate {Path} → {ArticleSlug} (the same article as {DuplicateOf}; not stored again)",
         { } outcome => $"{outcome.ToString().ToLowerInvariant()} {Path} → {ArticleSlug}",
         null => $"error {Error}",
     };
@@ -54,7 +57,7 @@ public sealed class IngestRun(ArticleWriter writer, ArchiveMetrics? metrics = nu
         try
         {
             var file = ArticleFile.Read(path);
-            return (path, ArticleRecords.Create(file, Parse(file)), null);
+            return (path, ArticleRecords.Create(file, ArticleParser.Parse(file)), null);
         }
         catch (IngestionException e)
         {
@@ -72,7 +75,10 @@ public sealed class IngestRun(ArticleWriter writer, ArchiveMetrics? metrics = nu
 
         try
         {
-            return new IngestResult(path, writer.Save(article), article.Slug, null);
+            var outcome = writer.Save(article, out var original);
+            return original is null
+                ? new IngestResult(path, outcome, article.Slug, null)
+                : new IngestResult(path, outcome, original.Slug, null, original.SourceName);
         }
         catch (IngestionException e)
         {
@@ -94,15 +100,20 @@ public sealed class IngestRun(ArticleWriter writer, ArchiveMetrics? metrics = nu
             ? Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
             : [path];
 
-    private static ParsedArticle Parse(ArticleFile file)
-    {
-        try
+    /// <summary>
+    /// What each file would give, without writing anything: the parser's report per file, in
+    /// order, a refused file with its reason.
+    /// </summary>
+    public static IEnumerable<PageReport> DryRun(IEnumerable<string> paths) =>
+        paths.SelectMany(Expand).Select(path =>
         {
-            return ArticleParser.Parse(file.Text);
-        }
-        catch (ArticleFormatException e)
-        {
-            throw new IngestionException(file.Path, e.Line, e.Message);
-        }
-    }
+            try
+            {
+                return PageReport.Of(ArticleFile.Read(path));
+            }
+            catch (IngestionException e)
+            {
+                return PageReport.Refused(path, e.Message);
+            }
+        });
 }

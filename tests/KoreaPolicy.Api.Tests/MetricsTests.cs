@@ -74,8 +74,8 @@ public sealed partial class MetricsTests
     [Fact]
     public async Task OnAManagementPortTheMetricsAnswerThereAndNowhereElse()
     {
-        var management = ProgramProcess.FreePort();
-        using var program = ProgramProcess.Start($"--Metrics:Port={management}");
+        var management = ServedProgram.FreePort();
+        using var program = ServedProgram.Start($"--Metrics:Port={management}");
         using var client = new HttpClient();
         await program.WaitForOkAsync(client);
         var api = program.BaseAddress;

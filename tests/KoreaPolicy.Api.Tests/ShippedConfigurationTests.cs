@@ -9,7 +9,7 @@ namespace KoreaPolicy.Api.Tests;
 
 /// <summary>
 /// The program with the configuration it ships, started as its own process the way an operator
-/// starts it (<see cref="ProgramProcess"/>), its console logs read back as JSON lines.
+/// starts it (<see cref="ServedProgram"/>), its console logs read back as JSON lines.
 /// </summary>
 public sealed class ShippedConfigurationTests(ShippedConfigurationTests.Program program) : IClassFixture<ShippedConfigurationTests.Program>
 {
@@ -107,7 +107,7 @@ public sealed class ShippedConfigurationTests(ShippedConfigurationTests.Program 
     /// <summary>One program for the class, started once and ready.</summary>
     public sealed class Program : IAsyncLifetime
     {
-        public ProgramProcess Process { get; } = ProgramProcess.Start();
+        public ServedProgram Process { get; } = ServedProgram.Start();
 
         public HttpClient Client { get; private set; } = null!;
 

@@ -134,6 +134,12 @@ public static class KoreaPolicyHosting
     /// </summary>
     public static int RunKoreaPolicy(this WebApplication app, CommandLine commandLine)
     {
+        // A dry run parses and reports; it does not touch the database, not even to create it.
+        if (commandLine is { Command: CommandLine.Ingest, DryRun: true })
+        {
+            return IngestCommand.DryRun(commandLine.Paths, commandLine.Json, Console.Out, Console.Error);
+        }
+
         var database = app.Services.GetRequiredService<ArchiveDatabase>();
         var applied = Migrations.Apply(database);
 
