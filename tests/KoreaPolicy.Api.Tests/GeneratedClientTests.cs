@@ -55,6 +55,7 @@ public sealed class GeneratedClientTests : IClassFixture<ArchiveOfThreePages>, I
         ["/api/articles/{slug}/sections/{section}"] = async () => await client.Api.Articles[Slug].Sections["2"].GetAsync(),
         ["/api/articles/{slug}/paragraphs"] = async () => await client.Api.Articles[Slug].Paragraphs.GetAsync(),
         ["/api/articles/{slug}/paragraphs/{number}"] = async () => await client.Api.Articles[Slug].Paragraphs[7].GetAsync(),
+        ["/api/articles/{slug}/source"] = async () => await client.Api.Articles[Slug].Source.GetAsync(),
         ["/api/articles/{slug}/citation"] = async () => await client.Api.Articles[Slug].Citation.GetAsync(),
         ["/api/articles/{slug}/sections/{section}/citation"] = async () => await client.Api.Articles[Slug].Sections["2"].Citation.GetAsync(),
         ["/api/articles/{slug}/paragraphs/{number}/citation"] = async () => await client.Api.Articles[Slug].Paragraphs[7].Citation.GetAsync(),

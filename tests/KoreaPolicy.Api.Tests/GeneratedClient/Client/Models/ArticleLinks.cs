@@ -37,6 +37,14 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public string Self { get; set; }
 #endif
+        /// <summary>The text it was parsed from, and what the parser recognised in it.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Source { get; set; }
+#nullable restore
+#else
+        public string Source { get; set; }
+#endif
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -58,6 +66,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
                 { "paragraphs", n => { Paragraphs = n.GetStringValue(); } },
                 { "sections", n => { Sections = n.GetStringValue(); } },
                 { "self", n => { Self = n.GetStringValue(); } },
+                { "source", n => { Source = n.GetStringValue(); } },
             };
         }
         /// <summary>
@@ -70,6 +79,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
             writer.WriteStringValue("paragraphs", Paragraphs);
             writer.WriteStringValue("sections", Sections);
             writer.WriteStringValue("self", Self);
+            writer.WriteStringValue("source", Source);
         }
     }
 }

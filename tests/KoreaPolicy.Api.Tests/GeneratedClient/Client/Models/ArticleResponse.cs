@@ -30,6 +30,14 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public string CanonicalUrl { get; set; }
 #endif
+        /// <summary>A fact of the page&apos;s metadata (a region, a place, a category, a source organisation), with the list it filters.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse? Category { get; set; }
+#nullable restore
+#else
+        public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse Category { get; set; }
+#endif
         /// <summary>The DOI, when an editor gave it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -54,6 +62,14 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.JournalResponse Journal { get; set; }
 #endif
+        /// <summary>What kind of work it is, when the page says: &quot;journal-article&quot; (a journal&apos;s masthead, or a &quot;Korea Policy Series: &quot; title), &quot;policy-brief&quot; (a &quot;[Policy Brief] &quot; title) or &quot;blog-post&quot; (The Peninsula); null when it does not.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Kind { get; set; }
+#nullable restore
+#else
+        public string Kind { get; set; }
+#endif
         /// <summary>The licence, when an editor gave it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -70,7 +86,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ArticleLinks Links { get; set; }
 #endif
-        /// <summary>Further metadata lines of the page (Region, Location, Category, ...), in order.</summary>
+        /// <summary>Further metadata lines of the page (Region, Location, Category, Publication Source, ...), as written, in order.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.MetadataResponse>? Metadata { get; set; }
@@ -78,8 +94,24 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public List<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.MetadataResponse> Metadata { get; set; }
 #endif
+        /// <summary>The places, from the page&apos;s Location line (&quot;Korea, North, Korea, South&quot; is two); `/api/articles?place=` a slug.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse>? Places { get; set; }
+#nullable restore
+#else
+        public List<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse> Places { get; set; }
+#endif
         /// <summary>The publication date (ISO 8601), or null when the text carries none.</summary>
         public Date? Published { get; set; }
+        /// <summary>A fact of the page&apos;s metadata (a region, a place, a category, a source organisation), with the list it filters.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse? Region { get; set; }
+#nullable restore
+#else
+        public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse Region { get; set; }
+#endif
         /// <summary>Starts at 1 and goes up each time a changed source text updates the article.</summary>
         public int? Revision { get; set; }
         /// <summary>The sections in order, each with its paragraphs.</summary>
@@ -97,6 +129,14 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #nullable restore
 #else
         public string Slug { get; set; }
+#endif
+        /// <summary>A fact of the page&apos;s metadata (a region, a place, a category, a source organisation), with the list it filters.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse? SourceOrganisation { get; set; }
+#nullable restore
+#else
+        public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse SourceOrganisation { get; set; }
 #endif
         /// <summary>The article&apos;s opening, cut at a sentence end.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -122,7 +162,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public string Title { get; set; }
 #endif
-        /// <summary>Where the title comes from: &quot;source&quot; (the text), &quot;editor&quot; (the sidecar file) or &quot;derived&quot; (built from author, issue and date because the text carries none).</summary>
+        /// <summary>Where the title comes from: &quot;source&quot; (the text), &quot;editor&quot; (the sidecar file) or &quot;derived&quot; (built from author, issue and date because the text carries none: a label, not a title, which citations do not present as one).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? TitleSource { get; set; }
@@ -130,8 +170,18 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public string TitleSource { get; set; }
 #endif
+        /// <summary>True when the source page was cut off (the scrape keeps about 2,000 characters of a page): the text stops before the article&apos;s end.</summary>
+        public bool? Truncated { get; set; }
         /// <summary>When the article&apos;s content last changed in the archive (UTC).</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
+        /// <summary>What the parser noticed on the source page: a cut-off text, a paragraph it joined, PDF artifacts it kept as written. `/source` has the whole recognition report.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public List<string>? Warnings { get; set; }
+#nullable restore
+#else
+        public List<string> Warnings { get; set; }
+#endif
         /// <summary>Words in the article&apos;s paragraphs.</summary>
         public int? WordCount { get; set; }
         /// <summary>
@@ -154,21 +204,28 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
             {
                 { "authors", n => { Authors = n.GetCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "canonicalUrl", n => { CanonicalUrl = n.GetStringValue(); } },
+                { "category", n => { Category = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse.CreateFromDiscriminatorValue); } },
                 { "doi", n => { Doi = n.GetStringValue(); } },
                 { "issue", n => { Issue = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.IssueResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.IssueResponse.CreateFromDiscriminatorValue); } },
                 { "journal", n => { Journal = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.JournalResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.JournalResponse.CreateFromDiscriminatorValue); } },
+                { "kind", n => { Kind = n.GetStringValue(); } },
                 { "license", n => { License = n.GetStringValue(); } },
                 { "links", n => { Links = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ArticleLinks>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ArticleLinks.CreateFromDiscriminatorValue); } },
                 { "metadata", n => { Metadata = n.GetCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.MetadataResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.MetadataResponse.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "places", n => { Places = n.GetCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "published", n => { Published = n.GetDateValue(); } },
+                { "region", n => { Region = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse.CreateFromDiscriminatorValue); } },
                 { "revision", n => { Revision = n.GetIntValue(); } },
                 { "sections", n => { Sections = n.GetCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.SectionResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.SectionResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
+                { "sourceOrganisation", n => { SourceOrganisation = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse.CreateFromDiscriminatorValue); } },
                 { "summary", n => { Summary = n.GetStringValue(); } },
                 { "themes", n => { Themes = n.GetCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "titleSource", n => { TitleSource = n.GetStringValue(); } },
+                { "truncated", n => { Truncated = n.GetBoolValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
+                { "warnings", n => { Warnings = n.GetCollectionOfPrimitiveValues<string>()?.AsList(); } },
                 { "wordCount", n => { WordCount = n.GetIntValue(); } },
             };
         }
@@ -181,21 +238,28 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse>("authors", Authors);
             writer.WriteStringValue("canonicalUrl", CanonicalUrl);
+            writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse>("category", Category);
             writer.WriteStringValue("doi", Doi);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.IssueResponse>("issue", Issue);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.JournalResponse>("journal", Journal);
+            writer.WriteStringValue("kind", Kind);
             writer.WriteStringValue("license", License);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ArticleLinks>("links", Links);
             writer.WriteCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.MetadataResponse>("metadata", Metadata);
+            writer.WriteCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse>("places", Places);
             writer.WriteDateValue("published", Published);
+            writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse>("region", Region);
             writer.WriteIntValue("revision", Revision);
             writer.WriteCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.SectionResponse>("sections", Sections);
             writer.WriteStringValue("slug", Slug);
+            writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse>("sourceOrganisation", SourceOrganisation);
             writer.WriteStringValue("summary", Summary);
             writer.WriteCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse>("themes", Themes);
             writer.WriteStringValue("title", Title);
             writer.WriteStringValue("titleSource", TitleSource);
+            writer.WriteBoolValue("truncated", Truncated);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
+            writer.WriteCollectionOfPrimitiveValues<string>("warnings", Warnings);
             writer.WriteIntValue("wordCount", WordCount);
         }
     }

@@ -38,6 +38,14 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.JournalResponse Journal { get; set; }
 #endif
+        /// <summary>What kind of work it is, when the page says: &quot;journal-article&quot; (a journal&apos;s masthead, or a &quot;Korea Policy Series: &quot; title), &quot;policy-brief&quot; (a &quot;[Policy Brief] &quot; title) or &quot;blog-post&quot; (The Peninsula); null when it does not.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Kind { get; set; }
+#nullable restore
+#else
+        public string Kind { get; set; }
+#endif
         /// <summary>Links of an article.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -82,7 +90,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public string Title { get; set; }
 #endif
-        /// <summary>Where the title comes from: &quot;source&quot; (the text), &quot;editor&quot; (the sidecar file) or &quot;derived&quot; (built from author, issue and date because the text carries none).</summary>
+        /// <summary>Where the title comes from: &quot;source&quot; (the text), &quot;editor&quot; (the sidecar file) or &quot;derived&quot; (built from author, issue and date because the text carries none: a label, not a title, which citations do not present as one).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? TitleSource { get; set; }
@@ -90,6 +98,8 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public string TitleSource { get; set; }
 #endif
+        /// <summary>True when the source page was cut off (the scrape keeps about 2,000 characters of a page): the text stops before the article&apos;s end.</summary>
+        public bool? Truncated { get; set; }
         /// <summary>When the article&apos;s content last changed in the archive (UTC).</summary>
         public DateTimeOffset? UpdatedAt { get; set; }
         /// <summary>Words in the article&apos;s paragraphs.</summary>
@@ -115,6 +125,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
                 { "authors", n => { Authors = n.GetCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "issue", n => { Issue = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.IssueResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.IssueResponse.CreateFromDiscriminatorValue); } },
                 { "journal", n => { Journal = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.JournalResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.JournalResponse.CreateFromDiscriminatorValue); } },
+                { "kind", n => { Kind = n.GetStringValue(); } },
                 { "links", n => { Links = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ArticleLinks>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ArticleLinks.CreateFromDiscriminatorValue); } },
                 { "published", n => { Published = n.GetDateValue(); } },
                 { "revision", n => { Revision = n.GetIntValue(); } },
@@ -123,6 +134,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
                 { "themes", n => { Themes = n.GetCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
                 { "titleSource", n => { TitleSource = n.GetStringValue(); } },
+                { "truncated", n => { Truncated = n.GetBoolValue(); } },
                 { "updatedAt", n => { UpdatedAt = n.GetDateTimeOffsetValue(); } },
                 { "wordCount", n => { WordCount = n.GetIntValue(); } },
             };
@@ -137,6 +149,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
             writer.WriteCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse>("authors", Authors);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.IssueResponse>("issue", Issue);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.JournalResponse>("journal", Journal);
+            writer.WriteStringValue("kind", Kind);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ArticleLinks>("links", Links);
             writer.WriteDateValue("published", Published);
             writer.WriteIntValue("revision", Revision);
@@ -145,6 +158,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
             writer.WriteCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse>("themes", Themes);
             writer.WriteStringValue("title", Title);
             writer.WriteStringValue("titleSource", TitleSource);
+            writer.WriteBoolValue("truncated", Truncated);
             writer.WriteDateTimeOffsetValue("updatedAt", UpdatedAt);
             writer.WriteIntValue("wordCount", WordCount);
         }

@@ -21,7 +21,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public List<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.CslName> Author { get; set; }
 #endif
-        /// <summary>The containerTitle property</summary>
+        /// <summary>The journal or blog; absent for a work of neither.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? ContainerTitle { get; set; }
@@ -85,6 +85,14 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public string Locator { get; set; }
 #endif
+        /// <summary>For a work without a title: what it is.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Note { get; set; }
+#nullable restore
+#else
+        public string Note { get; set; }
+#endif
         /// <summary>The page property</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -101,7 +109,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public string Publisher { get; set; }
 #endif
-        /// <summary>The title property</summary>
+        /// <summary>The title; absent for a work without one.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Title { get; set; }
@@ -109,7 +117,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public string Title { get; set; }
 #endif
-        /// <summary>The type property</summary>
+        /// <summary>&quot;article-journal&quot;, &quot;post-weblog&quot;, &quot;report&quot; or &quot;webpage&quot;.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public string? Type { get; set; }
@@ -160,6 +168,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
                 { "label", n => { Label = n.GetStringValue(); } },
                 { "language", n => { Language = n.GetStringValue(); } },
                 { "locator", n => { Locator = n.GetStringValue(); } },
+                { "note", n => { Note = n.GetStringValue(); } },
                 { "page", n => { Page = n.GetStringValue(); } },
                 { "publisher", n => { Publisher = n.GetStringValue(); } },
                 { "title", n => { Title = n.GetStringValue(); } },
@@ -184,6 +193,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
             writer.WriteStringValue("label", Label);
             writer.WriteStringValue("language", Language);
             writer.WriteStringValue("locator", Locator);
+            writer.WriteStringValue("note", Note);
             writer.WriteStringValue("page", Page);
             writer.WriteStringValue("publisher", Publisher);
             writer.WriteStringValue("title", Title);

@@ -41,6 +41,8 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #endif
         /// <summary>The volume property</summary>
         public int? Volume { get; set; }
+        /// <summary>The year the label names instead of a volume (&quot;Joint U.S.-Korea Academic Studies 2015&quot;).</summary>
+        public int? Year { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -64,6 +66,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
                 { "number", n => { Number = n.GetIntValue(); } },
                 { "slug", n => { Slug = n.GetStringValue(); } },
                 { "volume", n => { Volume = n.GetIntValue(); } },
+                { "year", n => { Year = n.GetIntValue(); } },
             };
         }
         /// <summary>
@@ -78,6 +81,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
             writer.WriteIntValue("number", Number);
             writer.WriteStringValue("slug", Slug);
             writer.WriteIntValue("volume", Volume);
+            writer.WriteIntValue("year", Year);
         }
     }
 }

@@ -29,6 +29,14 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public string Id { get; set; }
 #endif
+        /// <summary>&quot;text&quot;, or &quot;list-item&quot; for an item of a bulleted list (its bullet is not in the text); consecutive items form one list.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public string? Kind { get; set; }
+#nullable restore
+#else
+        public string Kind { get; set; }
+#endif
         /// <summary>Links of a paragraph.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -55,6 +63,8 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public string Text { get; set; }
 #endif
+        /// <summary>True for the paragraph where a cut-off source page stopped: its text is incomplete.</summary>
+        public bool? Truncated { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -75,10 +85,12 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
             {
                 { "footnotes", n => { Footnotes = n.GetCollectionOfPrimitiveValues<int?>()?.AsList(); } },
                 { "id", n => { Id = n.GetStringValue(); } },
+                { "kind", n => { Kind = n.GetStringValue(); } },
                 { "links", n => { Links = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ParagraphLinks>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ParagraphLinks.CreateFromDiscriminatorValue); } },
                 { "number", n => { Number = n.GetIntValue(); } },
                 { "section", n => { Section = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.SectionRef>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.SectionRef.CreateFromDiscriminatorValue); } },
                 { "text", n => { Text = n.GetStringValue(); } },
+                { "truncated", n => { Truncated = n.GetBoolValue(); } },
             };
         }
         /// <summary>
@@ -90,10 +102,12 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
             if(ReferenceEquals(writer, null)) throw new ArgumentNullException(nameof(writer));
             writer.WriteCollectionOfPrimitiveValues<int?>("footnotes", Footnotes);
             writer.WriteStringValue("id", Id);
+            writer.WriteStringValue("kind", Kind);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ParagraphLinks>("links", Links);
             writer.WriteIntValue("number", Number);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.SectionRef>("section", Section);
             writer.WriteStringValue("text", Text);
+            writer.WriteBoolValue("truncated", Truncated);
         }
     }
 }

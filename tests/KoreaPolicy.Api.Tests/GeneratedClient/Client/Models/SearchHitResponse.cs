@@ -71,6 +71,8 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public string Text { get; set; }
 #endif
+        /// <summary>True when the paragraph is where its article&apos;s cut-off source page stopped: its text is incomplete.</summary>
+        public bool? Truncated { get; set; }
         /// <summary>
         /// Creates a new instance of the appropriate class based on discriminator value
         /// </summary>
@@ -97,6 +99,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
                 { "section", n => { Section = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.HitSection>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.HitSection.CreateFromDiscriminatorValue); } },
                 { "snippet", n => { Snippet = n.GetStringValue(); } },
                 { "text", n => { Text = n.GetStringValue(); } },
+                { "truncated", n => { Truncated = n.GetBoolValue(); } },
             };
         }
         /// <summary>
@@ -114,6 +117,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.HitSection>("section", Section);
             writer.WriteStringValue("snippet", Snippet);
             writer.WriteStringValue("text", Text);
+            writer.WriteBoolValue("truncated", Truncated);
         }
     }
 }

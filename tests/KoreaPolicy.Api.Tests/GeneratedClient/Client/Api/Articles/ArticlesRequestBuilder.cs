@@ -35,7 +35,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ArticlesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles{?author*,fields*,from*,issue*,journal*,page*,pageSize*,sort*,theme*,to*}", pathParameters)
+        public ArticlesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles{?author*,category*,fields*,from*,issue*,journal*,kind*,page*,pageSize*,place*,region*,sort*,source*,theme*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,11 +43,11 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ArticlesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles{?author*,fields*,from*,issue*,journal*,page*,pageSize*,sort*,theme*,to*}", rawUrl)
+        public ArticlesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles{?author*,category*,fields*,from*,issue*,journal*,kind*,page*,pageSize*,place*,region*,sort*,source*,theme*,to*}", rawUrl)
         {
         }
         /// <summary>
-        /// Article summaries (no text), a page at a time, filtered by author, themes, journal, issue and dates, newest first unless sorted otherwise. Link and X-Total-Count headers give the neighbouring pages and the total.
+        /// Article summaries (no text), a page at a time, filtered by author, themes, journal, issue, dates, the page&apos;s region, place, category and source organisation, and kind, newest first unless sorted otherwise. Link and X-Total-Count headers give the neighbouring pages and the total.
         /// </summary>
         /// <returns>A <see cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.PagedResponseOfArticleSummaryResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
@@ -70,7 +70,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles
             return await RequestAdapter.SendAsync<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.PagedResponseOfArticleSummaryResponse>(requestInfo, global::KoreaPolicy.Api.Tests.GeneratedClient.Models.PagedResponseOfArticleSummaryResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Article summaries (no text), a page at a time, filtered by author, themes, journal, issue and dates, newest first unless sorted otherwise. Link and X-Total-Count headers give the neighbouring pages and the total.
+        /// Article summaries (no text), a page at a time, filtered by author, themes, journal, issue, dates, the page&apos;s region, place, category and source organisation, and kind, newest first unless sorted otherwise. Link and X-Total-Count headers give the neighbouring pages and the total.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -98,7 +98,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles
             return new global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.ArticlesRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Article summaries (no text), a page at a time, filtered by author, themes, journal, issue and dates, newest first unless sorted otherwise. Link and X-Total-Count headers give the neighbouring pages and the total.
+        /// Article summaries (no text), a page at a time, filtered by author, themes, journal, issue, dates, the page&apos;s region, place, category and source organisation, and kind, newest first unless sorted otherwise. Link and X-Total-Count headers give the neighbouring pages and the total.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class ArticlesRequestBuilderGetQueryParameters 
@@ -112,6 +112,16 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles
 #else
             [QueryParameter("author")]
             public string Author { get; set; }
+#endif
+            /// <summary>Only articles of this category (slug of the page&apos;s Category line), e.g. security.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("category")]
+            public string? Category { get; set; }
+#nullable restore
+#else
+            [QueryParameter("category")]
+            public string Category { get; set; }
 #endif
             /// <summary>Only these fields of each article, comma-separated, e.g. slug,title,published. An unknown field is a 400 listing the valid ones.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
@@ -146,12 +156,42 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles
             [QueryParameter("journal")]
             public string Journal { get; set; }
 #endif
+            /// <summary>Only articles of this kind: journal-article, policy-brief or blog-post (articles whose page says none are left out).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("kind")]
+            public string? Kind { get; set; }
+#nullable restore
+#else
+            [QueryParameter("kind")]
+            public string Kind { get; set; }
+#endif
             /// <summary>The 1-based page to return. Default 1; a page beyond the last is empty.</summary>
             [QueryParameter("page")]
             public int? Page { get; set; }
             /// <summary>Items per page, 1 to 100. Default 20.</summary>
             [QueryParameter("pageSize")]
             public int? PageSize { get; set; }
+            /// <summary>Only articles whose page names this place (slug of one place of its Location line, where &quot;Korea, North, Korea, South&quot; is two), e.g. korea-north.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("place")]
+            public string? Place { get; set; }
+#nullable restore
+#else
+            [QueryParameter("place")]
+            public string Place { get; set; }
+#endif
+            /// <summary>Only articles whose page names this region (slug of its Region line), e.g. asia.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("region")]
+            public string? Region { get; set; }
+#nullable restore
+#else
+            [QueryParameter("region")]
+            public string Region { get; set; }
+#endif
             /// <summary>published (oldest first), -published (newest first, the default) or title (A to Z).</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -161,6 +201,16 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles
 #else
             [QueryParameter("sort")]
             public string Sort { get; set; }
+#endif
+            /// <summary>Only articles from this source organisation (slug of the page&apos;s Publication Source line), e.g. kiep.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("source")]
+            public string? Source { get; set; }
+#nullable restore
+#else
+            [QueryParameter("source")]
+            public string Source { get; set; }
 #endif
             /// <summary>Only articles filed under this theme (slug), e.g. security. Repeat it, or separate slugs with commas, for articles under all of them.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

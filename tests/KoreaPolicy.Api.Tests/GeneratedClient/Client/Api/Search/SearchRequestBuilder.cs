@@ -22,7 +22,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Search
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search{?author*,from*,issue*,journal*,page*,pageSize*,q*,theme*,to*}", pathParameters)
+        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search{?author*,category*,from*,issue*,journal*,kind*,page*,pageSize*,place*,q*,region*,source*,theme*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Search
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search{?author*,from*,issue*,journal*,page*,pageSize*,q*,theme*,to*}", rawUrl)
+        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search{?author*,category*,from*,issue*,journal*,kind*,page*,pageSize*,place*,q*,region*,source*,theme*,to*}", rawUrl)
         {
         }
         /// <summary>
@@ -100,6 +100,16 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Search
             [QueryParameter("author")]
             public string Author { get; set; }
 #endif
+            /// <summary>Only articles of this category (slug of the page&apos;s Category line), e.g. security.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("category")]
+            public string? Category { get; set; }
+#nullable restore
+#else
+            [QueryParameter("category")]
+            public string Category { get; set; }
+#endif
             /// <summary>Only articles published on or after this date (yyyy-MM-dd).</summary>
             [QueryParameter("from")]
             public Date? From { get; set; }
@@ -123,12 +133,32 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Search
             [QueryParameter("journal")]
             public string Journal { get; set; }
 #endif
+            /// <summary>Only articles of this kind: journal-article, policy-brief or blog-post (articles whose page says none are left out).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("kind")]
+            public string? Kind { get; set; }
+#nullable restore
+#else
+            [QueryParameter("kind")]
+            public string Kind { get; set; }
+#endif
             /// <summary>The 1-based page to return. Default 1; a page beyond the last is empty.</summary>
             [QueryParameter("page")]
             public int? Page { get; set; }
             /// <summary>Items per page, 1 to 100. Default 20.</summary>
             [QueryParameter("pageSize")]
             public int? PageSize { get; set; }
+            /// <summary>Only articles whose page names this place (slug of one place of its Location line, where &quot;Korea, North, Korea, South&quot; is two), e.g. korea-north.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("place")]
+            public string? Place { get; set; }
+#nullable restore
+#else
+            [QueryParameter("place")]
+            public string Place { get; set; }
+#endif
             /// <summary>The query, e.g. alliance &quot;security guarantees&quot; -china, or tariff* OR sanctions.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -138,6 +168,26 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Search
 #else
             [QueryParameter("q")]
             public string Q { get; set; }
+#endif
+            /// <summary>Only articles whose page names this region (slug of its Region line), e.g. asia.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("region")]
+            public string? Region { get; set; }
+#nullable restore
+#else
+            [QueryParameter("region")]
+            public string Region { get; set; }
+#endif
+            /// <summary>Only articles from this source organisation (slug of the page&apos;s Publication Source line), e.g. kiep.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("source")]
+            public string? Source { get; set; }
+#nullable restore
+#else
+            [QueryParameter("source")]
+            public string Source { get; set; }
 #endif
             /// <summary>Only articles filed under this theme (slug), e.g. security. Repeat it, or separate slugs with commas, for articles under all of them.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER

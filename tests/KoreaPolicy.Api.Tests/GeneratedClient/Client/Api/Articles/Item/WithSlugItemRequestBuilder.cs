@@ -3,6 +3,7 @@
 using KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Citation;
 using KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Paragraphs;
 using KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections;
+using KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Source;
 using KoreaPolicy.Api.Tests.GeneratedClient.Models;
 using Microsoft.Kiota.Abstractions.Extensions;
 using Microsoft.Kiota.Abstractions.Serialization;
@@ -34,6 +35,11 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item
         public global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections.SectionsRequestBuilder Sections
         {
             get => new global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections.SectionsRequestBuilder(PathParameters, RequestAdapter);
+        }
+        /// <summary>The source property</summary>
+        public global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Source.SourceRequestBuilder Source
+        {
+            get => new global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Source.SourceRequestBuilder(PathParameters, RequestAdapter);
         }
         /// <summary>
         /// Instantiates a new <see cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.WithSlugItemRequestBuilder"/> and sets the default values.
