@@ -1,3 +1,4 @@
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Ingestion;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
@@ -26,7 +27,7 @@ public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? Art
 /// (text → records) and Storage (records → SQLite), which know nothing of each other, so it
 /// stands above both, in the engine's root namespace.
 /// </summary>
-public sealed class IngestRun(ArticleWriter writer)
+public sealed class IngestRun(ArticleWriter writer, ArchiveMetrics? metrics = null)
 {
     /// <summary>
     /// Ingests every file, in order. Reading and parsing (pure, and a sixth of the time) run
@@ -41,7 +42,14 @@ public sealed class IngestRun(ArticleWriter writer)
             .Select(Prepare)
             .AsSequential()
             .Select(Save)
+            .Select(Counted)
             .ToList();
+
+    private IngestResult Counted(IngestResult result)
+    {
+        metrics?.Ingested(result.Outcome);
+        return result;
+    }
 
     // A file read, checked and parsed into a record, or the error that stopped it.
     private static (string Path, ArticleRecord? Article, string? Error) Prepare(string path)

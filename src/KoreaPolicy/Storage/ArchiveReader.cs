@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Model;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,7 @@ namespace KoreaPolicy.Storage;
 /// Reads the archive. "Not found" is a null (or empty) result, never an exception: the caller
 /// decides what a missing article means. Every statement is a constant, parameterised string.
 /// </summary>
-public sealed class ArchiveReader(ArchiveDatabase database)
+public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metrics = null)
 {
     // An article's authors and themes ride in its own row, each a JSON array of [position, slug,
     // name], so that a page of summaries is one statement rather than one per kind of row: each
@@ -42,6 +43,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// <summary>A page of the articles that pass the filter, in the order asked for.</summary>
     public Page<ArticleSummary> ListArticles(ArticleFilter filter, ArticleSort sort, PageRequest page)
     {
+        using var timing = metrics.TimeRead("list_articles");
         var sql = ArticleFilterSql.For(filter);
         sql.Parameters.Add("Size", page.Size);
         sql.Parameters.Add("Offset", page.Offset);
@@ -69,6 +71,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// authors, themes and metadata, then its sections and paragraphs.</summary>
     public ArticleDetail? FindArticle(string slug)
     {
+        using var timing = metrics.TimeRead("find_article");
         using var connection = database.Open();
         return ReadArticle(connection, null, slug);
     }
@@ -204,6 +207,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// </summary>
     public ArticlePart<SectionDetail>? FindSection(string articleSlug, SectionKey key)
     {
+        using var timing = metrics.TimeRead("find_section");
         using var connection = database.Open();
         if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }) is not { } article)
         {
@@ -235,6 +239,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// </summary>
     public ArticlePart<ParagraphDetail>? FindParagraph(string articleSlug, int number)
     {
+        using var timing = metrics.TimeRead("find_paragraph");
         using var connection = database.Open();
         if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }) is not { } article)
         {
@@ -261,6 +266,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// <summary>A page of an index (authors or themes), by name, with each entry's article count.</summary>
     private Page<IndexEntry> ListIndex(IndexQueries index, PageRequest page)
     {
+        using var timing = metrics.TimeRead(index.ListOperation);
         using var connection = database.Open();
         var total = connection.ExecuteScalar<int>(index.Count);
         var rows = connection.Query<IndexRow>(index.Page, new { page.Size, page.Offset });
@@ -269,6 +275,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
 
     private IndexEntry? FindInIndex(IndexQueries index, string slug)
     {
+        using var timing = metrics.TimeRead(index.FindOperation);
         using var connection = database.Open();
         return connection.QuerySingleOrDefault<IndexRow>(index.Find, new { slug })?.ToEntry();
     }
@@ -284,6 +291,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// <summary>A page of the journals, by name, with their issue and article counts.</summary>
     public Page<JournalSummary> ListJournals(PageRequest page)
     {
+        using var timing = metrics.TimeRead("list_journals");
         using var connection = database.Open();
         var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM journals");
         // No index on journals.name: the archive holds a handful of journals, and sorting them is cheaper than keeping one.
@@ -298,6 +306,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// </summary>
     public JournalDetail? FindJournal(string slug)
     {
+        using var timing = metrics.TimeRead("find_journal");
         using var connection = database.Open();
         using var results = connection.QueryMultiple(
             JournalSelect + " WHERE j.slug = @slug;" +
@@ -316,6 +325,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// <summary>One issue of one journal, with the journal; null when either slug is unknown.</summary>
     public IssueDetail? FindIssue(string journalSlug, string issueSlug)
     {
+        using var timing = metrics.TimeRead("find_issue");
         using var connection = database.Open();
         // journals.slug is UNIQUE and issues has UNIQUE (journal_id, slug): two index lookups.
         var row = connection.QuerySingleOrDefault<IssueRow>(
@@ -475,7 +485,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// link table to articles), so they are read by the same code. The strings are built once per
     /// index when the type is first used, never per request: Dapper caches a plan per distinct string.
     /// </summary>
-    private sealed record IndexQueries(string Count, string Page, string Find)
+    private sealed record IndexQueries(string Count, string Page, string Find, string ListOperation, string FindOperation)
     {
         public static readonly IndexQueries Authors = For("authors", "article_authors", "author_id");
 
@@ -491,7 +501,9 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             return new IndexQueries(
                 $"SELECT COUNT(*) FROM {table}",
                 select + " ORDER BY x.name COLLATE NOCASE, x.slug LIMIT @Size OFFSET @Offset",
-                select + " WHERE x.slug = @slug");
+                select + " WHERE x.slug = @slug",
+                $"list_{table}",
+                $"find_{table.TrimEnd('s')}");
         }
     }
 

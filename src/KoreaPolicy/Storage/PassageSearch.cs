@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Model;
 using KoreaPolicy.Search;
 
@@ -35,7 +36,7 @@ public sealed record MarkedText(string Text, IReadOnlyList<TextSpan> Marks);
 /// Searches the passage index (FTS5, see Sql/002_search.sql), ranked by bm25, with the same
 /// filters as article lists.
 /// </summary>
-public sealed class PassageSearch(ArchiveDatabase database)
+public sealed class PassageSearch(ArchiveDatabase database, ArchiveMetrics? metrics = null)
 {
     // Control characters never occur in an ingested text (ArticleFile refuses them), so they
     // can mark the matches FTS5 finds without clashing with anything in the text.
@@ -93,6 +94,7 @@ public sealed class PassageSearch(ArchiveDatabase database)
 
     public Page<PassageHit> Search(SearchQuery query, ArticleFilter filter, PageRequest page)
     {
+        using var timing = metrics.TimeSearch();
         var sql = ArticleFilterSql.For(filter);
         sql.Parameters.Add("Expression", query.Expression);
         sql.Parameters.Add("Size", page.Size);

@@ -17,7 +17,7 @@ public sealed class ChangeFeedTests
         var database = Path.Combine(folder, "archive.db");
         string cursor;
         List<string> rest;
-        using (var first = new KoreaPolicyApplication { DatabasePath = database, Settings = new Dictionary<string, string> { ["RateLimits:Enabled"] = "false" } })
+        using (var first = new KoreaPolicyApplication { DatabasePath = database, Settings = new Dictionary<string, string?> { ["RateLimits:Enabled"] = "false" } })
         {
             var writer = first.ClientWithKey(first.AddKey("write"));
             for (var i = 0; i < 5; i++)

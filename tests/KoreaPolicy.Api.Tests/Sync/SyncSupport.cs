@@ -14,7 +14,7 @@ internal static class SyncSupport
     /// </summary>
     public static KoreaPolicyApplication Served(params (string Key, string Value)[] settings)
     {
-        var all = new Dictionary<string, string>
+        var all = new Dictionary<string, string?>
         {
             ["Webhooks:AllowPrivateTargets"] = "true",
             ["Webhooks:RetryDelay"] = "00:00:00.050",
