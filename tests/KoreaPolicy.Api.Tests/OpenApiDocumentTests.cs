@@ -28,6 +28,13 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         "/api/journals/{slug}/issues/{issue}",
         "/api/articles/{slug}/metadata",
         "/api/audit",
+        "/api/changes",
+        "/api/articles/{slug}/revisions",
+        "/api/articles/{slug}/revisions/{revision}",
+        "/api/articles/{slug}/diff",
+        "/api/webhooks",
+        "/api/webhooks/{id}",
+        "/api/webhooks/{id}/deliveries",
         "/api/search",
         "/oembed",
     ];
@@ -74,16 +81,18 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
     }
 
     [Theory]
-    [InlineData("/api/articles", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to", "region", "place", "category", "source", "kind", "sort", "fields")]
-    [InlineData("/api/articles/{slug}", "slug", "fields", "format")]
-    [InlineData("/api/articles/{slug}/paragraphs/{number}", "slug", "number", "format")]
+    [InlineData("/api/articles", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to", "region", "place", "category", "source", "kind", "modifiedAfter", "modifiedBefore", "sort", "fields")]
+    [InlineData("/api/articles/{slug}", "slug", "fields", "format", "revision")]
+    [InlineData("/api/articles/{slug}/paragraphs/{number}", "slug", "number", "format", "revision")]
+    [InlineData("/api/changes", "after", "limit")]
+    [InlineData("/api/articles/{slug}/diff", "slug", "from", "to")]
     [InlineData("/oembed", "url", "maxwidth", "maxheight", "format")]
     [InlineData("/api/articles/{slug}/citation", "slug", "style", "format")]
     [InlineData("/api/authors", "page", "pageSize")]
     [InlineData("/api/themes/{slug}/articles", "slug", "page", "pageSize", "sort", "fields")]
     [InlineData("/api/journals", "page", "pageSize")]
     [InlineData("/api/journals/{slug}/issues/{issue}", "slug", "issue", "page", "pageSize")]
-    [InlineData("/api/search", "q", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to", "region", "place", "category", "source", "kind")]
+    [InlineData("/api/search", "q", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to", "region", "place", "category", "source", "kind", "modifiedAfter", "modifiedBefore")]
     public async Task ListsDocumentTheirQueryParametersInCamelCase(string path, params string[] names)
     {
         var get = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get");

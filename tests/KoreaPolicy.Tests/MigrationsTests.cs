@@ -46,10 +46,10 @@ public sealed class MigrationsTests : IDisposable
 
         using var connection = database.Open();
         connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").Should().Equal(
-            "api_keys", "archive_state", "article_authors", "article_facets", "article_metadata", "article_sources", "article_themes",
-            "article_withdrawals", "articles", "authors", "issues", "journals", "paragraphs",
+            "api_keys", "archive_state", "article_authors", "article_changes", "article_facets", "article_metadata", "article_revisions",
+            "article_sources", "article_themes", "article_withdrawals", "articles", "authors", "issues", "journals", "paragraphs",
             "search_index", "search_index_config", "search_index_data", "search_index_docsize", "search_index_idx",
-            "sections", "themes", "write_audit");
+            "sections", "sqlite_sequence", "themes", "webhook_attempts", "webhook_deliveries", "webhook_subscriptions", "write_audit");
     }
 
     [Fact]

@@ -80,12 +80,16 @@ public sealed class TagDescriptionsFilter : IDocumentFilter
     private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
     {
         ["Articles"] = "Articles whole or in parts (sections, paragraphs), as JSON or in other formats.",
+        ["Audit"] = "The record of every write, for keys with the admin scope.",
         ["Authors"] = "The journal's authors, with their article counts and articles.",
+        ["Changes"] = "Keeping a copy in sync: the change feed of every created, updated, corrected and withdrawn article, an article's revisions and the diff between two.",
         ["Citations"] = "How to cite an article, a section or a paragraph: APA, Chicago, MLA, BibTeX, RIS and CSL-JSON.",
         ["Embeds"] = "oEmbed answers for article pages and their paragraph and section anchors.",
         ["Journals"] = "Journals and their issues.",
+        ["Publishing"] = "Publishing, correcting and withdrawing articles, for keys with the write scope.",
         ["Search"] = "Full-text search of paragraphs.",
         ["Themes"] = "The themes articles are filed under, with their article counts and articles.",
+        ["Webhooks"] = "Subscriptions to signed webhooks of changes (Standard Webhooks), with their delivery logs, for keys with the admin scope.",
     };
 
     public void Apply(OpenApiDocument document, DocumentFilterContext context)
