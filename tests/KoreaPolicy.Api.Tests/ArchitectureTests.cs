@@ -89,6 +89,11 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
+    public void TheRevisionDiffComparesModelsAndUsesNoOtherPartOfTheEngine() =>
+        Uses(Engine, "KoreaPolicy.Revisions", "KoreaPolicy.Ingestion", "KoreaPolicy.Storage", "KoreaPolicy.Search").Should().BeEmpty(
+            "a diff is two ArticleDetails in, a RevisionDiff out: storage reads the revisions, HTTP maps the result");
+
+    [Fact]
     public void TheModelAndTheQueryLanguageUseNoOtherPartOfTheEngine()
     {
         Uses(Engine, "KoreaPolicy.Model", "KoreaPolicy.Ingestion", "KoreaPolicy.Storage", "KoreaPolicy.Search").Should().BeEmpty();

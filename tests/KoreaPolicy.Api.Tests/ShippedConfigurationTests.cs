@@ -172,6 +172,7 @@ public sealed partial class SettingsFileTests
         Bound<SiteOptions>(settings, SiteOptions.Section).Should().BeEquivalentTo(new SiteOptions());
         Bound<MetricsOptions>(settings, MetricsOptions.Section).Should().BeEquivalentTo(new MetricsOptions());
         Bound<OtlpOptions>(settings, OtlpOptions.Section).Should().BeEquivalentTo(new OtlpOptions());
+        Bound<KoreaPolicy.Api.Webhooks.WebhookOptions>(settings, KoreaPolicy.Api.Webhooks.WebhookOptions.Section).Should().BeEquivalentTo(new KoreaPolicy.Api.Webhooks.WebhookOptions());
     }
 
     private static T Bound<T>(IConfiguration settings, string section)
