@@ -41,6 +41,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Oembed
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 410 status code</exception>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 501 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -56,6 +57,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Oembed
             {
                 { "400", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "410", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "501", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.OEmbedResponse>(requestInfo, global::KoreaPolicy.Api.Tests.GeneratedClient.Models.OEmbedResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);

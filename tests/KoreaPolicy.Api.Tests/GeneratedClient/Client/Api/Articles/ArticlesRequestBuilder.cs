@@ -35,7 +35,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ArticlesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles{?author*,category*,fields*,from*,issue*,journal*,kind*,page*,pageSize*,place*,region*,sort*,source*,theme*,to*}", pathParameters)
+        public ArticlesRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles{?author*,category*,fields*,from*,issue*,journal*,kind*,modifiedAfter*,modifiedBefore*,page*,pageSize*,place*,region*,sort*,source*,theme*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public ArticlesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles{?author*,category*,fields*,from*,issue*,journal*,kind*,page*,pageSize*,place*,region*,sort*,source*,theme*,to*}", rawUrl)
+        public ArticlesRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles{?author*,category*,fields*,from*,issue*,journal*,kind*,modifiedAfter*,modifiedBefore*,page*,pageSize*,place*,region*,sort*,source*,theme*,to*}", rawUrl)
         {
         }
         /// <summary>
@@ -165,6 +165,26 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles
 #else
             [QueryParameter("kind")]
             public string Kind { get; set; }
+#endif
+            /// <summary>Only articles changed (created, updated, corrected) after this instant: an RFC 3339 date-time with its offset, e.g. 2025-06-01T12:00:00Z, or a date for its midnight UTC. Withdrawals are not in lists: follow /api/changes for them.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("modifiedAfter")]
+            public string? ModifiedAfter { get; set; }
+#nullable restore
+#else
+            [QueryParameter("modifiedAfter")]
+            public string ModifiedAfter { get; set; }
+#endif
+            /// <summary>Only articles last changed before this instant (RFC 3339 date-time, or a date for its midnight UTC).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("modifiedBefore")]
+            public string? ModifiedBefore { get; set; }
+#nullable restore
+#else
+            [QueryParameter("modifiedBefore")]
+            public string ModifiedBefore { get; set; }
 #endif
             /// <summary>The 1-based page to return. Default 1; a page beyond the last is empty.</summary>
             [QueryParameter("page")]

@@ -22,7 +22,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Search
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search{?author*,category*,from*,issue*,journal*,kind*,page*,pageSize*,place*,q*,region*,source*,theme*,to*}", pathParameters)
+        public SearchRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search{?author*,category*,from*,issue*,journal*,kind*,modifiedAfter*,modifiedBefore*,page*,pageSize*,place*,q*,region*,source*,theme*,to*}", pathParameters)
         {
         }
         /// <summary>
@@ -30,7 +30,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Search
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search{?author*,category*,from*,issue*,journal*,kind*,page*,pageSize*,place*,q*,region*,source*,theme*,to*}", rawUrl)
+        public SearchRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/search{?author*,category*,from*,issue*,journal*,kind*,modifiedAfter*,modifiedBefore*,page*,pageSize*,place*,q*,region*,source*,theme*,to*}", rawUrl)
         {
         }
         /// <summary>
@@ -142,6 +142,26 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Search
 #else
             [QueryParameter("kind")]
             public string Kind { get; set; }
+#endif
+            /// <summary>Only articles changed (created, updated, corrected) after this instant: an RFC 3339 date-time with its offset, e.g. 2025-06-01T12:00:00Z, or a date for its midnight UTC. Withdrawals are not in lists: follow /api/changes for them.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("modifiedAfter")]
+            public string? ModifiedAfter { get; set; }
+#nullable restore
+#else
+            [QueryParameter("modifiedAfter")]
+            public string ModifiedAfter { get; set; }
+#endif
+            /// <summary>Only articles last changed before this instant (RFC 3339 date-time, or a date for its midnight UTC).</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("modifiedBefore")]
+            public string? ModifiedBefore { get; set; }
+#nullable restore
+#else
+            [QueryParameter("modifiedBefore")]
+            public string ModifiedBefore { get; set; }
 #endif
             /// <summary>The 1-based page to return. Default 1; a page beyond the last is empty.</summary>
             [QueryParameter("page")]

@@ -35,7 +35,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SectionsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles/{slug}/sections", pathParameters)
+        public SectionsRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles/{slug}/sections{?revision*}", pathParameters)
         {
         }
         /// <summary>
@@ -43,7 +43,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public SectionsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles/{slug}/sections", rawUrl)
+        public SectionsRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles/{slug}/sections{?revision*}", rawUrl)
         {
         }
         /// <summary>
@@ -53,19 +53,21 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 410 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public async Task<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ListResponseOfSectionResponse?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ListResponseOfSectionResponse?> GetAsync(Action<RequestConfiguration<global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections.SectionsRequestBuilder.SectionsRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #nullable restore
 #else
-        public async Task<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ListResponseOfSectionResponse> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
+        public async Task<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ListResponseOfSectionResponse> GetAsync(Action<RequestConfiguration<global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections.SectionsRequestBuilder.SectionsRequestBuilderGetQueryParameters>> requestConfiguration = default, CancellationToken cancellationToken = default)
         {
 #endif
             var requestInfo = ToGetRequestInformation(requestConfiguration);
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "404", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "410", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ListResponseOfSectionResponse>(requestInfo, global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ListResponseOfSectionResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -76,11 +78,11 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections.SectionsRequestBuilder.SectionsRequestBuilderGetQueryParameters>>? requestConfiguration = default)
         {
 #nullable restore
 #else
-        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<DefaultQueryParameters>> requestConfiguration = default)
+        public RequestInformation ToGetRequestInformation(Action<RequestConfiguration<global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections.SectionsRequestBuilder.SectionsRequestBuilderGetQueryParameters>> requestConfiguration = default)
         {
 #endif
             var requestInfo = new RequestInformation(Method.GET, UrlTemplate, PathParameters);
@@ -96,6 +98,23 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections
         public global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections.SectionsRequestBuilder WithUrl(string rawUrl)
         {
             return new global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections.SectionsRequestBuilder(rawUrl, RequestAdapter);
+        }
+        /// <summary>
+        /// The sections in order, each with its heading (null for the untitled lead) and paragraphs.
+        /// </summary>
+        [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
+        public partial class SectionsRequestBuilderGetQueryParameters 
+        {
+            /// <summary>An earlier revision of the article (see .../revisions): the paragraph, section or article as it was then, so a quote&apos;s paragraph number keeps its meaning. Absent: the live revision.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("revision")]
+            public string? Revision { get; set; }
+#nullable restore
+#else
+            [QueryParameter("revision")]
+            public string Revision { get; set; }
+#endif
         }
     }
 }

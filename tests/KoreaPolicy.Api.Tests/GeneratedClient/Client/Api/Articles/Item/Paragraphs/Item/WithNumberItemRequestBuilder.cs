@@ -28,7 +28,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Paragraphs.Ite
         /// </summary>
         /// <param name="pathParameters">Path parameters for the request</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithNumberItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles/{slug}/paragraphs/{number}{?format*}", pathParameters)
+        public WithNumberItemRequestBuilder(Dictionary<string, object> pathParameters, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles/{slug}/paragraphs/{number}{?format*,revision*}", pathParameters)
         {
         }
         /// <summary>
@@ -36,7 +36,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Paragraphs.Ite
         /// </summary>
         /// <param name="rawUrl">The raw URL to use for the request builder.</param>
         /// <param name="requestAdapter">The request adapter to use to execute the requests.</param>
-        public WithNumberItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles/{slug}/paragraphs/{number}{?format*}", rawUrl)
+        public WithNumberItemRequestBuilder(string rawUrl, IRequestAdapter requestAdapter) : base(requestAdapter, "{+baseurl}/api/articles/{slug}/paragraphs/{number}{?format*,revision*}", rawUrl)
         {
         }
         /// <summary>
@@ -48,6 +48,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Paragraphs.Ite
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 404 status code</exception>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 406 status code</exception>
+        /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 410 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ParagraphResponse?> GetAsync(Action<RequestConfiguration<global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Paragraphs.Item.WithNumberItemRequestBuilder.WithNumberItemRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -63,6 +64,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Paragraphs.Ite
                 { "400", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "404", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "406", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "410", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ParagraphResponse>(requestInfo, global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ParagraphResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
@@ -109,6 +111,16 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Paragraphs.Ite
 #else
             [QueryParameter("format")]
             public string Format { get; set; }
+#endif
+            /// <summary>An earlier revision of the article (see .../revisions): the paragraph, section or article as it was then, so a quote&apos;s paragraph number keeps its meaning. Absent: the live revision.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+            [QueryParameter("revision")]
+            public string? Revision { get; set; }
+#nullable restore
+#else
+            [QueryParameter("revision")]
+            public string Revision { get; set; }
 #endif
         }
     }
