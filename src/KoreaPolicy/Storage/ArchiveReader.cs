@@ -68,6 +68,10 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     public ArticleDetail? FindArticle(string slug)
     {
         using var connection = database.Open();
+        // One read transaction for both statements: a save committed between them must not give
+        // the article's row from one revision and its paragraphs from the next (WAL keeps the
+        // snapshot the first statement saw until the transaction ends).
+        using var snapshot = connection.BeginTransaction(deferred: true);
         var row = connection.QuerySingleOrDefault<ArticleRow>(
             SummaryColumns + """
             ,
@@ -76,7 +80,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
                    (SELECT json_group_array(json_array(m.position, m.name, m.value))
                     FROM article_metadata m WHERE m.article_id = a.id) AS Metadata
             FROM articles a
-            """ + SummaryJoins + " WHERE a.slug = @slug", new { slug });
+            """ + SummaryJoins + " WHERE a.slug = @slug", new { slug }, snapshot);
         if (row is null)
         {
             return null;
@@ -89,7 +93,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             FROM sections s LEFT JOIN paragraphs p ON p.section_id = s.id
             WHERE s.article_id = @Id
             ORDER BY s.position, p.number
-            """, new { row.Id })
+            """, new { row.Id }, snapshot)
             .GroupBy(p => (p.SectionPosition, p.SectionSlug, p.SectionHeading))
             .Select(g => new SectionDetail(
                 g.Key.SectionPosition,
