@@ -31,7 +31,11 @@ public static class KoreaPolicyHosting
         services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         services.Configure<HttpCachingOptions>(builder.Configuration.GetSection(HttpCachingOptions.Section));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new ArchiveDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path));
+        services.AddSingleton(sp =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return new ArchiveDatabase(database.Path, database.MaxSizeMegabytes);
+        });
         services.AddSingleton<ArticleWriter>();
         services.AddSingleton<ArchiveReader>();
         services.AddSingleton<PassageSearch>();
