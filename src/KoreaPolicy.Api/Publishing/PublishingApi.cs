@@ -257,7 +257,10 @@ public static partial class PublishingApi
     {
         var sidecarName = ArticleFile.SidecarPathFor($"{slug}.txt");
         var current = stored is null ? null : ArticleFile.ParseSidecar(sidecarName, stored);
-        var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(ToMetadata(current), options), patch);
+        // Parsed back rather than SerializeToNode: member names in a merge patch are case-sensitive
+        // (RFC 7396), and a node built with the API's web options would match them without case.
+        var target = JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(ToMetadata(current), options));
+        var merged = MergePatch.Apply(target, patch);
         if (merged is null)
         {
             return null;
