@@ -18,6 +18,7 @@ internal static class ApiServer
             // As the usual appsettings.json template has it: one log line per request would
             // measure the console, not the API.
             "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+            .. RateLimitSettings.Unrestricted,
         ]);
         try
         {

@@ -57,6 +57,7 @@ try
             $"--Ingestion:Path={articles}",
             // As the usual appsettings.json has it: one log line per request would measure the console.
             "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+            .. RateLimitSettings.Unrestricted,
         ]);
         var coldStart = await api.WaitForOkAsync(client, "/api/articles", TimeSpan.FromSeconds(60));
         coldStarts.Add(coldStart);
@@ -68,8 +69,18 @@ try
     var machine = MachineInfo.Describe(new ArchiveDatabase(database));
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-    // --- The floor: the API's own answers, recorded and replayed from memory.
     var slug = await FirstSlugAsync(client, server.BaseAddress);
+    if (options.LimiterOnly)
+    {
+        var limiterOnly = LimiterComparison.Report(
+            await LimiterComparison.RunAsync(wrk, client, server, database, slug, Math.Max(1, options.LimiterPairs), options.LimiterSeconds),
+            Math.Max(1, options.LimiterPairs), options.LimiterSeconds);
+        Console.WriteLine(machine);
+        Console.WriteLine(limiterOnly);
+        return 0;
+    }
+
+    // --- The floor: the API's own answers, recorded and replayed from memory.
     var scenarios = LoadScenarios.For(slug);
     var floorFolder = Path.Combine(work, "floor");
     var recorded = await ResponseRecorder.RecordAsync(client, server.BaseAddress, scenarios, floorFolder);
@@ -113,9 +124,16 @@ try
         }
     }
 
+    // --- The rate limiter's cost: the API as it ran above against itself without the limiter.
+    var limiter = options.LimiterPairs > 0
+        ? "\n" + LimiterComparison.Report(
+            await LimiterComparison.RunAsync(wrk, client, server, database, slug, options.LimiterPairs, options.LimiterSeconds),
+            options.LimiterPairs, options.LimiterSeconds)
+        : "";
+
     var run = new LoadRun(options, machine, WrkVersion(wrk), coldStarts, recorded, cells,
         server.PeakMemory(), apiMemoryAfterStart, floor.PeakMemory(), elapsed.Elapsed);
-    var report = LoadReport.Write(run);
+    var report = LoadReport.Write(run) + limiter;
     Console.WriteLine(report);
     var outDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Out));
     if (outDirectory is not null)
