@@ -3,25 +3,20 @@ using System.Globalization;
 namespace KoreaPolicy.LoadBench;
 
 /// <summary>
-/// The command line: <c>[--seconds 10] [--rounds 3] [--out FILE] [--articles DIR] [--cold-starts 3] [--warmup-seconds 2]
-/// [--limiter-pairs 6] [--limiter-seconds 5] [--limiter-only]</c>.
+/// The command line: <c>[--seconds 10] [--rounds 3] [--out FILE] [--articles DIR] [--cold-starts 3] [--warmup-seconds 2] [--ab-pairs 8] [--ab-seconds 5]
+/// [--limiter-only]</c>. The A/B pairs are run for metrics and for the rate limiter alike.
 /// </summary>
-internal sealed record LoadOptions(int Seconds, int Rounds, string Out, string Articles, int ColdStarts, int WarmUpSeconds)
+internal sealed record LoadOptions(int Seconds, int Rounds, string Out, string Articles, int ColdStarts, int WarmUpSeconds, int AbPairs, int AbSeconds)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/KoreaPolicy.LoadBench -- [--seconds 10] [--rounds 3] [--out bench/results/load.md] [--articles data/articles] [--cold-starts 3] [--warmup-seconds 2] [--limiter-pairs 6] [--limiter-seconds 5] [--limiter-only]";
+        "usage: dotnet run -c Release --project bench/KoreaPolicy.LoadBench -- [--seconds 10] [--rounds 3] [--out bench/results/load.md] [--articles data/articles] [--cold-starts 3] [--warmup-seconds 2] [--ab-pairs 8] [--ab-seconds 5] [--limiter-only]";
 
-    /// <summary>Pairs of runs per row of the rate limiter's A/B (0: no A/B).</summary>
-    public int LimiterPairs { get; init; } = 6;
-
-    public int LimiterSeconds { get; init; } = 5;
-
-    /// <summary>Only the cold starts and the rate limiter's A/B: no floor, no rounds.</summary>
+    /// <summary>Only the cold starts and the rate limiter's A/B: no floor, no rounds, no metrics A/B.</summary>
     public bool LimiterOnly { get; init; }
 
     public static LoadOptions Parse(string[] args)
     {
-        var options = new LoadOptions(10, 3, Path.Combine("bench", "results", "load.md"), Path.Combine("data", "articles"), 3, 2);
+        var options = new LoadOptions(10, 3, Path.Combine("bench", "results", "load.md"), Path.Combine("data", "articles"), 3, 2, 8, 5);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -32,8 +27,8 @@ internal sealed record LoadOptions(int Seconds, int Rounds, string Out, string A
                 "--articles" => options with { Articles = Value(args, ++i) },
                 "--cold-starts" => options with { ColdStarts = Positive(args, ++i) },
                 "--warmup-seconds" => options with { WarmUpSeconds = Number(args, ++i) },
-                "--limiter-pairs" => options with { LimiterPairs = Number(args, ++i) },
-                "--limiter-seconds" => options with { LimiterSeconds = Positive(args, ++i) },
+                "--ab-pairs" => options with { AbPairs = Number(args, ++i) },
+                "--ab-seconds" => options with { AbSeconds = Positive(args, ++i) },
                 "--limiter-only" => options with { LimiterOnly = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),

@@ -51,15 +51,11 @@ try
     {
         api?.Dispose();
         database = Path.Combine(work, $"cold-start-{i}", "koreapolicy.db");
-        api = ChildServer.Start("The API", "KoreaPolicy.Api.dll",
-        [
-            $"--Database:Path={database}",
-            $"--Ingestion:Path={articles}",
-            // As the usual appsettings.json has it: one log line per request would measure the console.
-            "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
-            .. RateLimitSettings.Unrestricted,
-        ]);
-        var coldStart = await api.WaitForOkAsync(client, "/api/articles", TimeSpan.FromSeconds(60));
+        // The shipped configuration (appsettings.json beside the dll): only where the data is.
+        // One client address sending thousands of requests: buckets too large to empty (the limiter still runs).
+        api = ChildServer.Start("The API", "KoreaPolicy.Api.dll", [$"--Database:Path={database}", $"--Ingestion:Path={articles}", .. RateLimitSettings.Unrestricted]);
+        // Ready: migrated and the start-up ingestion finished (the list could answer before it has).
+        var coldStart = await api.WaitForOkAsync(client, "/health/ready", TimeSpan.FromSeconds(60));
         coldStarts.Add(coldStart);
         Console.Error.WriteLine($"Cold start {i}: {coldStart.TotalMilliseconds:0} ms from process start to the first 200 on /api/articles (fresh database, {articles} ingested).");
     }
@@ -70,18 +66,17 @@ try
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
     var slug = await FirstSlugAsync(client, server.BaseAddress);
+    var scenarios = LoadScenarios.For(slug);
     if (options.LimiterOnly)
     {
-        var limiterOnly = LimiterComparison.Report(
-            await LimiterComparison.RunAsync(wrk, client, server, database, slug, Math.Max(1, options.LimiterPairs), options.LimiterSeconds),
-            Math.Max(1, options.LimiterPairs), options.LimiterSeconds);
+        var pairs = Math.Max(1, options.AbPairs);
         Console.WriteLine(machine);
-        Console.WriteLine(limiterOnly);
+        Console.WriteLine(LimiterComparison.Report(
+            await LimiterComparison.RunAsync(wrk, client, server, database, scenarios, pairs, options.AbSeconds, options.WarmUpSeconds), pairs, options.AbSeconds));
         return 0;
     }
 
     // --- The floor: the API's own answers, recorded and replayed from memory.
-    var scenarios = LoadScenarios.For(slug);
     var floorFolder = Path.Combine(work, "floor");
     var recorded = await ResponseRecorder.RecordAsync(client, server.BaseAddress, scenarios, floorFolder);
     using var floor = ChildServer.Start("The floor", "KoreaPolicy.Floor.dll",
@@ -124,16 +119,37 @@ try
         }
     }
 
-    // --- The rate limiter's cost: the API as it ran above against itself without the limiter.
-    var limiter = options.LimiterPairs > 0
-        ? "\n" + LimiterComparison.Report(
-            await LimiterComparison.RunAsync(wrk, client, server, database, slug, options.LimiterPairs, options.LimiterSeconds),
-            options.LimiterPairs, options.LimiterSeconds)
-        : "";
+    // --- The cost of metrics: the same build over the same database with metrics off, in pairs.
+    IReadOnlyList<MetricsCostRow> metricsCost = [];
+    if (options.AbPairs > 0)
+    {
+        using var withoutMetrics = ChildServer.Start("The API without metrics", "KoreaPolicy.Api.dll",
+            [$"--Database:Path={database}", $"--Ingestion:Path={articles}", MetricsCost.Off, .. RateLimitSettings.Unrestricted]);
+        await withoutMetrics.WaitForOkAsync(client, "/health/ready", TimeSpan.FromSeconds(60));
+        // Each side is what it says: a scrape endpoint on the shipped API, none on the other.
+        if ((await client.GetAsync(new Uri(server.BaseAddress, "/metrics"))).StatusCode != System.Net.HttpStatusCode.OK
+            || (await client.GetAsync(new Uri(withoutMetrics.BaseAddress, "/metrics"))).StatusCode != System.Net.HttpStatusCode.NotFound)
+        {
+            throw new InvalidOperationException("Expected /metrics to answer 200 on the shipped API and 404 with metrics off.");
+        }
+
+        Console.Error.WriteLine($"Metrics A/B: {options.AbPairs} pairs of {options.AbSeconds} s per scenario at {MetricsCost.Connections} connections...");
+        foreach (var scenario in scenarios.Where(s => MetricsCost.ScenarioNames.Contains(s.Name)))
+        {
+            await Wrk.RunAsync(wrk, new Uri(withoutMetrics.BaseAddress, scenario.PathAndQuery), MetricsCost.Connections, Math.Max(1, options.WarmUpSeconds), null);
+        }
+
+        metricsCost = await MetricsCost.MeasureAsync(wrk, server, withoutMetrics, scenarios, options.AbPairs, options.AbSeconds);
+    }
+
+    // --- The cost of the rate limiter: the same build over the same database with it off, in pairs.
+    IReadOnlyList<MetricsCostRow> limiterCost = options.AbPairs > 0
+        ? await LimiterComparison.RunAsync(wrk, client, server, database, scenarios, options.AbPairs, options.AbSeconds, options.WarmUpSeconds)
+        : [];
 
     var run = new LoadRun(options, machine, WrkVersion(wrk), coldStarts, recorded, cells,
-        server.PeakMemory(), apiMemoryAfterStart, floor.PeakMemory(), elapsed.Elapsed);
-    var report = LoadReport.Write(run) + limiter;
+        server.PeakMemory(), apiMemoryAfterStart, floor.PeakMemory(), metricsCost, elapsed.Elapsed);
+    var report = LoadReport.Write(run) + (limiterCost.Count > 0 ? "\n" + LimiterComparison.Report(limiterCost, options.AbPairs, options.AbSeconds) : "");
     Console.WriteLine(report);
     var outDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Out));
     if (outDirectory is not null)
@@ -144,7 +160,8 @@ try
     File.WriteAllText(options.Out, report);
     Console.Error.WriteLine($"Report written to {Path.GetFullPath(options.Out)}");
     // Errors make the figures meaningless; a missed target does not: the report says which.
-    return cells.Any(c => c.Api.Concat(c.Floor).Any(r => r.Errors > 0)) ? 1 : 0;
+    return cells.Any(c => c.Api.Concat(c.Floor).Any(r => r.Errors > 0))
+        || metricsCost.Concat(limiterCost).Any(m => m.With.Concat(m.Without).Any(r => r.Errors > 0)) ? 1 : 0;
 }
 finally
 {

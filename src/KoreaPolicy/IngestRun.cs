@@ -1,3 +1,4 @@
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Ingestion;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
@@ -5,13 +6,16 @@ using KoreaPolicy.Storage;
 namespace KoreaPolicy;
 
 /// <summary>What became of one file in an ingest run.</summary>
-public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? ArticleSlug, string? Error)
+/// <param name="ArticleSlug">The article the file is: its own, or for a duplicate the one it repeats.</param>
+/// <param name="DuplicateOf">For a duplicate, the file the article was first ingested from.</param>
+public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? ArticleSlug, string? Error, string? DuplicateOf = null)
 {
     public bool Failed => Error is not null;
 
-    /// <summary>One line for a terminal: "ingested path → slug", or the error in file:line form.</summary>
+    /// <summary>One line for a terminal: "ingested path → slug", "duplicate path → slug (...)", or the error in file:line form.</summary>
     public override string ToString() => Outcome switch
     {
+        SaveOutcome.Duplicate => $"duplicate {Path} → {ArticleSlug} (the same article as {DuplicateOf}; not stored again)",
         { } outcome => $"{outcome.ToString().ToLowerInvariant()} {Path} → {ArticleSlug}",
         null => $"error {Error}",
     };
@@ -23,7 +27,7 @@ public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? Art
 /// (text → records) and Storage (records → SQLite), which know nothing of each other, so it
 /// stands above both, in the engine's root namespace.
 /// </summary>
-public sealed class IngestRun(ArticleWriter writer)
+public sealed class IngestRun(ArticleWriter writer, ArchiveMetrics? metrics = null)
 {
     /// <summary>
     /// Ingests every file, in order. Reading and parsing (pure, and a sixth of the time) run
@@ -38,7 +42,14 @@ public sealed class IngestRun(ArticleWriter writer)
             .Select(Prepare)
             .AsSequential()
             .Select(Save)
+            .Select(Counted)
             .ToList();
+
+    private IngestResult Counted(IngestResult result)
+    {
+        metrics?.Ingested(result.Outcome);
+        return result;
+    }
 
     // A file read, checked and parsed into a record, or the error that stopped it.
     private static (string Path, ArticleRecord? Article, string? Error) Prepare(string path)
@@ -63,7 +74,10 @@ public sealed class IngestRun(ArticleWriter writer)
 
         try
         {
-            return new IngestResult(path, writer.Save(article), article.Slug, null);
+            var outcome = writer.Save(article, out var original);
+            return original is null
+                ? new IngestResult(path, outcome, article.Slug, null)
+                : new IngestResult(path, outcome, original.Slug, null, original.SourceName);
         }
         catch (IngestionException e)
         {
@@ -90,17 +104,22 @@ public sealed class IngestRun(ArticleWriter writer)
     /// or a body over HTTP through <see cref="ArticlePublisher"/>): parsed, checked and derived
     /// here and nowhere else. Throws <see cref="IngestionException"/> with the file and line.
     /// </summary>
-    public static ArticleRecord Record(ArticleFile file) => ArticleRecords.Create(file, Parse(file));
+    public static ArticleRecord Record(ArticleFile file) => ArticleRecords.Create(file, ArticleParser.Parse(file));
 
-    private static ParsedArticle Parse(ArticleFile file)
-    {
-        try
+    /// <summary>
+    /// What each file would give, without writing anything: the parser's report per file, in
+    /// order, a refused file with its reason.
+    /// </summary>
+    public static IEnumerable<PageReport> DryRun(IEnumerable<string> paths) =>
+        paths.SelectMany(Expand).Select(path =>
         {
-            return ArticleParser.Parse(file.Text);
-        }
-        catch (ArticleFormatException e)
-        {
-            throw new IngestionException(file.Path, e.Line, e.Message);
-        }
-    }
+            try
+            {
+                return PageReport.Of(ArticleFile.Read(path));
+            }
+            catch (IngestionException e)
+            {
+                return PageReport.Refused(path, e.Message);
+            }
+        });
 }

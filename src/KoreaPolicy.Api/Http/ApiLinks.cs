@@ -36,6 +36,17 @@ public static class ApiLinks
 
     /// <summary>The write audit (admin).</summary>
     public const string Audit = "/api/audit";
+    /// <summary>The text an article was parsed from, with the parser's report.</summary>
+    public static string ArticleSource(string slug) => $"{Article(slug)}/source";
+
+    /// <summary>The articles of a region, place, category or source organisation: the article list, filtered.</summary>
+    public static string RegionArticles(string slug) => $"{Articles}?region={Escape(slug)}";
+
+    public static string PlaceArticles(string slug) => $"{Articles}?place={Escape(slug)}";
+
+    public static string CategoryArticles(string slug) => $"{Articles}?category={Escape(slug)}";
+
+    public static string SourceArticles(string slug) => $"{Articles}?source={Escape(slug)}";
 
     public static string Sections(string articleSlug) => $"{Article(articleSlug)}/sections";
 

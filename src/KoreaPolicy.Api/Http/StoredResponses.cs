@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Caching.Memory;
@@ -40,7 +41,7 @@ public sealed class HttpCachingOptions
 /// <see cref="MemoryCache"/>'s, by size and least recent use.
 /// </para>
 /// </summary>
-public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive, IOptions<HttpCachingOptions> options)
+public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive, IOptions<HttpCachingOptions> options, ApiMetrics metrics)
 {
     private readonly string cacheControl =
         $"public, max-age={options.Value.MaxAgeSeconds}, stale-while-revalidate={options.Value.StaleWhileRevalidateSeconds}";
@@ -65,6 +66,7 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
         var key = $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}{request.Path.Value}{request.QueryString.Value}\n{request.Headers.Accept}\n{request.Headers.AcceptEncoding}";
         if (generation.Responses.TryGetValue(key, out StoredResponse? stored))
         {
+            metrics.StoredResponse(StoredResponseLookup.Hit);
             await Answer(context, stored!);
             return;
         }
@@ -72,6 +74,7 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
         var built = await Build(context);
         if (built is null)
         {
+            metrics.StoredResponse(StoredResponseLookup.Uncacheable);
             return;
         }
 
@@ -79,7 +82,9 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
         // a stored body must be whole. A HEAD is answered from what a GET stored. Never what an
         // endpoint answers only with a key (the audit): it would be served here, before
         // authorization runs, to whoever asks for the same URL.
-        if (isGet && Storable(context.Response) && context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is null)
+        var storable = isGet && Storable(context.Response) && context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is null;
+        metrics.StoredResponse(storable ? StoredResponseLookup.Miss : StoredResponseLookup.Uncacheable);
+        if (storable)
         {
             generation.Responses.Set(key, built, new MemoryCacheEntryOptions { Size = built.Size });
         }

@@ -92,6 +92,13 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
         return new ArticleFile(sourceName, decoded, ParseSidecar(sidecarName, sidecarJson), sidecarJson);
     }
 
+    /// <summary>
+    /// An article as the archive stored it: its file name, text and sidecar, read back as the file
+    /// was when it went in (for the recognition report of a stored article).
+    /// </summary>
+    public static ArticleFile FromStored(string fileName, string text, string? sidecarJson) =>
+        new(fileName, text, sidecarJson is null ? null : ParseSidecar(fileName, sidecarJson), sidecarJson);
+
     /// <summary>Strict UTF-8 (a BOM is allowed and dropped); control characters mean the file is not text.</summary>
     internal static string Decode(string path, ReadOnlySpan<byte> bytes)
     {
@@ -168,9 +175,11 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
 /// <summary>
 /// Facts an editor adds beside an article text, in <c>name.meta.json</c> (or over HTTP, as the
 /// article's metadata): <c>{ "title": ..., "canonicalUrl": ..., "doi": ..., "license": ...,
-/// "correction": { "note": ..., "date": "yyyy-MM-dd" } }</c>. Every field is optional.
+/// "keepDuplicate": true, "correction": { "note": ..., "date": "yyyy-MM-dd" } }</c>.
+/// Every field is optional. A title lets a bare text with no header of its own in as an article;
+/// <c>keepDuplicate</c> stores the text as an article of its own even when another file already has the same text.
 /// </summary>
-public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string? Doi, string? License, ArticleCorrection? Correction = null)
+public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string? Doi, string? License, bool? KeepDuplicate = null, ArticleCorrection? Correction = null)
 {
     /// <summary>Far above any editor's note; a longer one is a mistake.</summary>
     public const int MaxCorrectionLength = 4000;

@@ -69,6 +69,9 @@ public sealed record WriteResult(SaveOutcome Outcome, string Slug, ArticleVersio
 
     /// <summary>The article's revision now: the live one's, or the withdrawal's.</summary>
     public int? Revision => Current?.Revision ?? Withdrawal?.Revision;
+
+    /// <summary>For <see cref="SaveOutcome.Duplicate"/>: the article whose text this one repeats.</summary>
+    public DuplicateOf? Original { get; init; }
 }
 
 /// <summary>

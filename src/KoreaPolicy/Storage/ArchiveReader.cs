@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Model;
 using Microsoft.Data.Sqlite;
 
@@ -11,7 +12,7 @@ namespace KoreaPolicy.Storage;
 /// Reads the archive. "Not found" is a null (or empty) result, never an exception: the caller
 /// decides what a missing article means. Every statement is a constant, parameterised string.
 /// </summary>
-public sealed class ArchiveReader(ArchiveDatabase database)
+public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metrics = null)
 {
     // An article's authors and themes ride in its own row, each a JSON array of [position, slug,
     // name], so that a page of summaries is one statement rather than one per kind of row: each
@@ -22,24 +23,27 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         """
         SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, a.title_source AS TitleSource, a.published AS Published,
                a.summary AS Summary, a.word_count AS WordCount, a.revision AS Revision, a.updated_at AS UpdatedAt,
+               a.kind AS Kind, a.truncated AS Truncated,
                j.slug AS JournalSlug, j.name AS JournalName, j.publisher AS JournalPublisher,
-               i.slug AS IssueSlug, i.label AS IssueLabel, i.volume AS IssueVolume, i.number AS IssueNumber,
+               i.slug AS IssueSlug, i.label AS IssueLabel, i.volume AS IssueVolume, i.number AS IssueNumber, i.year AS IssueYear,
                (SELECT json_group_array(json_array(aa.position, au.slug, au.name))
                 FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id) AS Authors,
                (SELECT json_group_array(json_array(at.position, t.slug, t.name))
                 FROM article_themes at JOIN themes t ON t.id = at.theme_id WHERE at.article_id = a.id) AS Themes
         """;
 
+    // An article of a page without a series block has no journal.
     private const string SummaryJoins =
         """
 
-        JOIN journals j ON j.id = a.journal_id
+        LEFT JOIN journals j ON j.id = a.journal_id
         LEFT JOIN issues i ON i.id = a.issue_id
         """;
 
     /// <summary>A page of the articles that pass the filter, in the order asked for.</summary>
     public Page<ArticleSummary> ListArticles(ArticleFilter filter, ArticleSort sort, PageRequest page)
     {
+        using var timing = metrics.TimeRead("list_articles");
         var sql = ArticleFilterSql.For(filter);
         sql.Parameters.Add("Size", page.Size);
         sql.Parameters.Add("Offset", page.Offset);
@@ -67,6 +71,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// authors, themes and metadata, then its sections and paragraphs.</summary>
     public ArticleDetail? FindArticle(string slug)
     {
+        using var timing = metrics.TimeRead("find_article");
         using var connection = database.Open();
         // One read transaction for both statements: a save committed between them must not give
         // the article's row from one revision and its paragraphs from the next (WAL keeps the
@@ -77,8 +82,11 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             ,
                    a.canonical_url AS CanonicalUrl, a.doi AS Doi, a.license AS License, j.description AS JournalDescription,
                    a.content_hash AS ContentHash, a.correction_note AS CorrectionNote, a.correction_date AS CorrectionDate,
+                   a.layout AS Layout, a.warnings AS Warnings,
                    (SELECT json_group_array(json_array(m.position, m.name, m.value))
-                    FROM article_metadata m WHERE m.article_id = a.id) AS Metadata
+                    FROM article_metadata m WHERE m.article_id = a.id) AS Metadata,
+                   (SELECT json_group_array(json_array(f.position, f.facet, f.slug, f.name))
+                    FROM article_facets f WHERE f.article_id = a.id) AS Facets
             FROM articles a
             """ + SummaryJoins + " WHERE a.slug = @slug", new { slug }, snapshot);
         if (row is null)
@@ -89,7 +97,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         var sections = connection.Query<ParagraphRow>(
             """
             SELECT s.position AS SectionPosition, s.slug AS SectionSlug, s.heading AS SectionHeading,
-                   p.number AS Number, p.text AS Text, p.footnotes AS Footnotes
+                   p.number AS Number, p.text AS Text, p.footnotes AS Footnotes, p.kind AS Kind
             FROM sections s LEFT JOIN paragraphs p ON p.section_id = s.id
             WHERE s.article_id = @Id
             ORDER BY s.position, p.number
@@ -102,6 +110,12 @@ public sealed class ArchiveReader(ArchiveDatabase database)
                 g.Where(p => p.Number is not null).Select(p => p.ToDetail()).ToList()))
             .ToList();
         var metadata = ReadPositioned(row.Metadata, (name, value) => new MetadataEntry(name, value));
+        if (row.Truncated && sections.Count > 0 && sections[^1].Paragraphs.Count > 0)
+        {
+            // The text stops where the source page was cut off: inside its last paragraph.
+            var last = sections[^1];
+            sections[^1] = last with { Paragraphs = [.. last.Paragraphs.SkipLast(1), last.Paragraphs[^1] with { Truncated = true }] };
+        }
 
         return new ArticleDetail(row.ToSummary(), row.JournalDescription, row.CanonicalUrl, row.Doi, row.License, metadata, sections)
         {
@@ -109,6 +123,9 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             Correction = row.CorrectionNote is null ? null : new ArticleCorrection(
                 row.CorrectionNote,
                 row.CorrectionDate is null ? null : DateOnly.ParseExact(row.CorrectionDate, "yyyy-MM-dd", CultureInfo.InvariantCulture)),
+            Facts = ReadFacts(row.Facets),
+            Layout = row.Layout,
+            Warnings = JsonSerializer.Deserialize<string[]>(row.Warnings) ?? [],
         };
     }
 
@@ -133,14 +150,49 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             """, new { slug })?.ToEditable();
     }
 
+    /// <summary>The text and sidecar an article was parsed from; null for an unknown slug.</summary>
+    public ArticleSource? FindSource(string slug)
+    {
+        using var connection = database.Open();
+        return connection.QuerySingleOrDefault<ArticleSource>(
+            """
+            SELECT a.slug AS Slug, s.file_name AS FileName, s.text AS Text, s.sidecar AS Sidecar
+            FROM articles a JOIN article_sources s ON s.article_id = a.id WHERE a.slug = @slug
+            """, new { slug });
+    }
+
+    // [[position, facet, slug, name], ...] in the page's order: one region, category and source, any number of places.
+    private static ArticleFactRefs ReadFacts(string json)
+    {
+        var facets = new List<(int Position, string Facet, NamedRef Value)>();
+        using (var document = JsonDocument.Parse(json))
+        {
+            foreach (var entry in document.RootElement.EnumerateArray())
+            {
+                facets.Add((entry[0].GetInt32(), entry[1].GetString()!, new NamedRef(entry[2].GetString()!, entry[3].GetString()!)));
+            }
+        }
+
+        facets.Sort((x, y) => x.Position.CompareTo(y.Position));
+        NamedRef? One(string facet) => facets.FirstOrDefault(f => f.Facet == facet).Value;
+        return new ArticleFactRefs(
+            One("region"),
+            facets.Where(f => f.Facet == "place").Select(f => f.Value).ToList(),
+            One("category"),
+            One("source"));
+    }
+
     // A part's article: the summary and the links a citation or an embed needs, without its text.
     private const string PartArticle =
         SummaryColumns + ", a.canonical_url AS CanonicalUrl, a.doi AS Doi FROM articles a" + SummaryJoins + " WHERE a.slug = @slug";
 
+    // IsLast: the article's last paragraph, where a cut-off source page stopped (an index lookup
+    // on the (article_id, number) key).
     private const string PartParagraphColumns =
         """
         SELECT s.position AS SectionPosition, s.slug AS SectionSlug, s.heading AS SectionHeading,
-               p.number AS Number, p.text AS Text, p.footnotes AS Footnotes
+               p.number AS Number, p.text AS Text, p.footnotes AS Footnotes, p.kind AS Kind,
+               p.number = (SELECT MAX(last.number) FROM paragraphs last WHERE last.article_id = p.article_id) AS IsLast
         """;
 
     /// <summary>
@@ -150,6 +202,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// </summary>
     public ArticlePart<SectionDetail>? FindSection(string articleSlug, SectionKey key)
     {
+        using var timing = metrics.TimeRead("find_section");
         using var connection = database.Open();
         if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }) is not { } article)
         {
@@ -171,7 +224,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             rows[0].SectionPosition,
             rows[0].SectionSlug,
             rows[0].SectionHeading,
-            rows.Where(p => p.Number is not null).Select(p => p.ToDetail()).ToList());
+            rows.Where(p => p.Number is not null).Select(p => p.ToDetail(article.Truncated)).ToList());
         return new ArticlePart<SectionDetail>(article.ToSummary(), article.CanonicalUrl, article.Doi, section);
     }
 
@@ -181,6 +234,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// </summary>
     public ArticlePart<ParagraphDetail>? FindParagraph(string articleSlug, int number)
     {
+        using var timing = metrics.TimeRead("find_paragraph");
         using var connection = database.Open();
         if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }) is not { } article)
         {
@@ -192,7 +246,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             WHERE p.article_id = @Id AND p.number = @number
             """;
         return connection.QuerySingleOrDefault<ParagraphRow>(Paragraph, new { article.Id, number }) is { } paragraph
-            ? new ArticlePart<ParagraphDetail>(article.ToSummary(), article.CanonicalUrl, article.Doi, paragraph.ToDetail())
+            ? new ArticlePart<ParagraphDetail>(article.ToSummary(), article.CanonicalUrl, article.Doi, paragraph.ToDetail(article.Truncated))
             : null;
     }
 
@@ -207,6 +261,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// <summary>A page of an index (authors or themes), by name, with each entry's article count.</summary>
     private Page<IndexEntry> ListIndex(IndexQueries index, PageRequest page)
     {
+        using var timing = metrics.TimeRead(index.ListOperation);
         using var connection = database.Open();
         var total = connection.ExecuteScalar<int>(index.Count);
         var rows = connection.Query<IndexRow>(index.Page, new { page.Size, page.Offset });
@@ -215,6 +270,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
 
     private IndexEntry? FindInIndex(IndexQueries index, string slug)
     {
+        using var timing = metrics.TimeRead(index.FindOperation);
         using var connection = database.Open();
         return connection.QuerySingleOrDefault<IndexRow>(index.Find, new { slug })?.ToEntry();
     }
@@ -230,6 +286,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// <summary>A page of the journals, by name, with their issue and article counts.</summary>
     public Page<JournalSummary> ListJournals(PageRequest page)
     {
+        using var timing = metrics.TimeRead("list_journals");
         using var connection = database.Open();
         var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM journals");
         // No index on journals.name: the archive holds a handful of journals, and sorting them is cheaper than keeping one.
@@ -244,16 +301,17 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// </summary>
     public JournalDetail? FindJournal(string slug)
     {
+        using var timing = metrics.TimeRead("find_journal");
         using var connection = database.Open();
         using var results = connection.QueryMultiple(
             JournalSelect + " WHERE j.slug = @slug;" +
             """
 
-            SELECT i.slug AS Slug, i.label AS Label, i.volume AS Volume, i.number AS Number,
+            SELECT i.slug AS Slug, i.label AS Label, i.volume AS Volume, i.number AS Number, i.year AS Year,
                    (SELECT COUNT(*) FROM articles a WHERE a.issue_id = i.id) AS ArticleCount
             FROM issues i JOIN journals j ON j.id = i.journal_id
             WHERE j.slug = @slug
-            ORDER BY i.volume DESC, i.number DESC, i.label, i.slug;
+            ORDER BY i.volume DESC, i.number DESC, i.year DESC, i.label, i.slug;
             """, new { slug });
         var journal = results.ReadSingleOrDefault<JournalRow>();
         return journal is null ? null : new JournalDetail(journal.ToSummary(), results.Read<IssueRow>().Select(r => r.ToSummary()).ToList());
@@ -262,11 +320,12 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// <summary>One issue of one journal, with the journal; null when either slug is unknown.</summary>
     public IssueDetail? FindIssue(string journalSlug, string issueSlug)
     {
+        using var timing = metrics.TimeRead("find_issue");
         using var connection = database.Open();
         // journals.slug is UNIQUE and issues has UNIQUE (journal_id, slug): two index lookups.
         var row = connection.QuerySingleOrDefault<IssueRow>(
             """
-            SELECT i.slug AS Slug, i.label AS Label, i.volume AS Volume, i.number AS Number,
+            SELECT i.slug AS Slug, i.label AS Label, i.volume AS Volume, i.number AS Number, i.year AS Year,
                    (SELECT COUNT(*) FROM articles a WHERE a.issue_id = i.id) AS ArticleCount,
                    j.slug AS JournalSlug, j.name AS JournalName, j.publisher AS JournalPublisher
             FROM issues i JOIN journals j ON j.id = i.journal_id
@@ -323,13 +382,16 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         public int WordCount { get; init; }
         public int Revision { get; init; }
         public string UpdatedAt { get; init; } = "";
-        public string JournalSlug { get; init; } = "";
-        public string JournalName { get; init; } = "";
+        public string? Kind { get; init; }
+        public bool Truncated { get; init; }
+        public string? JournalSlug { get; init; }
+        public string? JournalName { get; init; }
         public string? JournalPublisher { get; init; }
         public string? IssueSlug { get; init; }
         public string? IssueLabel { get; init; }
         public int? IssueVolume { get; init; }
         public int? IssueNumber { get; init; }
+        public int? IssueYear { get; init; }
         public string Authors { get; init; } = "[]";
         public string Themes { get; init; } = "[]";
 
@@ -345,6 +407,9 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         public string ContentHash { get; init; } = "";
         public string? CorrectionNote { get; init; }
         public string? CorrectionDate { get; init; }
+        public string Facets { get; init; } = "[]";
+        public string? Layout { get; init; }
+        public string Warnings { get; init; } = "[]";
 
         public ArticleSummary ToSummary() => new(
             Slug,
@@ -352,13 +417,17 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             TitleSource,
             ReadPositioned(Authors, (slug, name) => new NamedRef(slug, name)),
             ReadPositioned(Themes, (slug, name) => new NamedRef(slug, name)),
-            new JournalRef(JournalSlug, JournalName, JournalPublisher),
-            IssueSlug is null ? null : new IssueRef(IssueSlug, IssueLabel!, IssueVolume, IssueNumber),
+            JournalSlug is null ? null : new JournalRef(JournalSlug, JournalName!, JournalPublisher),
+            IssueSlug is null ? null : new IssueRef(IssueSlug, IssueLabel!, IssueVolume, IssueNumber) { Year = IssueYear },
             Published is null ? null : DateOnly.ParseExact(Published, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Summary,
             WordCount,
             Revision,
-            DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+            DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal))
+        {
+            Kind = PageLayouts.ParseKind(Kind),
+            Truncated = Truncated,
+        };
     }
 
     private sealed class WithdrawalRow
@@ -392,9 +461,18 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         public int? Number { get; init; }
         public string Text { get; init; } = "";
         public string Footnotes { get; init; } = "[]";
+        public string? Kind { get; init; }
 
-        public ParagraphDetail ToDetail() => new(
-            Number!.Value, Text, JsonSerializer.Deserialize<int[]>(Footnotes) ?? [], SectionPosition, SectionSlug, SectionHeading);
+        // Set only by the part readers: whether it is its article's last paragraph.
+        public bool IsLast { get; init; }
+
+        /// <param name="articleTruncated">The article was cut off: its last paragraph is incomplete.</param>
+        public ParagraphDetail ToDetail(bool articleTruncated = false) => new(
+            Number!.Value, Text, JsonSerializer.Deserialize<int[]>(Footnotes) ?? [], SectionPosition, SectionSlug, SectionHeading)
+        {
+            Kind = PageLayouts.ParseParagraphKind(Kind),
+            Truncated = articleTruncated && IsLast,
+        };
     }
 
     /// <summary>
@@ -402,7 +480,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// link table to articles), so they are read by the same code. The strings are built once per
     /// index when the type is first used, never per request: Dapper caches a plan per distinct string.
     /// </summary>
-    private sealed record IndexQueries(string Count, string Page, string Find)
+    private sealed record IndexQueries(string Count, string Page, string Find, string ListOperation, string FindOperation)
     {
         public static readonly IndexQueries Authors = For("authors", "article_authors", "author_id");
 
@@ -418,7 +496,9 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             return new IndexQueries(
                 $"SELECT COUNT(*) FROM {table}",
                 select + " ORDER BY x.name COLLATE NOCASE, x.slug LIMIT @Size OFFSET @Offset",
-                select + " WHERE x.slug = @slug");
+                select + " WHERE x.slug = @slug",
+                $"list_{table}",
+                $"find_{table.TrimEnd('s')}");
         }
     }
 
@@ -450,6 +530,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         public string Label { get; init; } = "";
         public int? Volume { get; init; }
         public int? Number { get; init; }
+        public int? Year { get; init; }
         public int ArticleCount { get; init; }
 
         // Set only by FindIssue, which reads the journal in the same row.
@@ -457,6 +538,6 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         public string JournalName { get; init; } = "";
         public string? JournalPublisher { get; init; }
 
-        public IssueSummary ToSummary() => new(Slug, Label, Volume, Number, ArticleCount);
+        public IssueSummary ToSummary() => new(Slug, Label, Volume, Number, ArticleCount) { Year = Year };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Dapper;
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Model;
 using KoreaPolicy.Search;
 
@@ -19,7 +20,11 @@ public sealed record PassageHit(
     string Text,
     MarkedText Snippet,
     IReadOnlyList<TextSpan> Matches,
-    double Score);
+    double Score)
+{
+    /// <summary>The paragraph where its article's cut-off source page stopped: its text is incomplete.</summary>
+    public bool Truncated { get; init; }
+}
 
 /// <summary>A span of a text, in UTF-16 code units (the indices of JavaScript and .NET strings).</summary>
 public sealed record TextSpan(int Start, int Length);
@@ -31,7 +36,7 @@ public sealed record MarkedText(string Text, IReadOnlyList<TextSpan> Marks);
 /// Searches the passage index (FTS5, see Sql/002_search.sql), ranked by bm25, with the same
 /// filters as article lists.
 /// </summary>
-public sealed class PassageSearch(ArchiveDatabase database)
+public sealed class PassageSearch(ArchiveDatabase database, ArchiveMetrics? metrics = null)
 {
     // Control characters never occur in an ingested text (ArticleFile refuses them), so they
     // can mark the matches FTS5 finds without clashing with anything in the text.
@@ -79,7 +84,8 @@ public sealed class PassageSearch(ArchiveDatabase database)
         """
         SELECT p.id AS Id, p.number AS ParagraphNumber, p.text AS Text,
                s.position AS SectionPosition, s.slug AS SectionSlug, s.heading AS SectionHeading,
-               a.slug AS ArticleSlug, a.title AS ArticleTitle
+               a.slug AS ArticleSlug, a.title AS ArticleTitle,
+               a.truncated AND p.number = (SELECT MAX(last.number) FROM paragraphs last WHERE last.article_id = a.id) AS Truncated
         FROM paragraphs p
         JOIN sections s ON s.id = p.section_id
         JOIN articles a ON a.id = p.article_id
@@ -88,6 +94,7 @@ public sealed class PassageSearch(ArchiveDatabase database)
 
     public Page<PassageHit> Search(SearchQuery query, ArticleFilter filter, PageRequest page)
     {
+        using var timing = metrics.TimeSearch();
         var sql = ArticleFilterSql.For(filter);
         sql.Parameters.Add("Expression", query.Expression);
         sql.Parameters.Add("Size", page.Size);
@@ -154,6 +161,7 @@ public sealed class PassageSearch(ArchiveDatabase database)
         public string? SectionHeading { get; init; }
         public string ArticleSlug { get; init; } = "";
         public string ArticleTitle { get; init; } = "";
+        public bool Truncated { get; init; }
 
         public PassageHit ToHit(RankedRow ranked) => new(
             ArticleSlug,
@@ -166,6 +174,9 @@ public sealed class PassageSearch(ArchiveDatabase database)
             Unmark(ranked.Snippet),
             Unmark(ranked.Highlighted).Marks,
             // FTS5's bm25 is negative, lower is better; readers expect higher to be better.
-            -ranked.Rank);
+            -ranked.Rank)
+        {
+            Truncated = Truncated,
+        };
     }
 }

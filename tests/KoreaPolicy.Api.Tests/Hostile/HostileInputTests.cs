@@ -92,7 +92,7 @@ public sealed class HostileInputTests : IClassFixture<HostileInputTests.Applicat
             var slug = $"hostile-{Interlocked.Increment(ref serial)}";
             var content = new ByteArrayContent(bytes);
             content.Headers.TryAddWithoutValidation("Content-Type", type);
-            await ExpectSavedOrNothingAsync(writer, HttpMethod.Put, $"/api/articles/{slug}", content, "*", createOnly: true, [201, 400, 413, 415, 422]);
+            await ExpectSavedOrNothingAsync(writer, HttpMethod.Put, $"/api/articles/{slug}", content, "*", createOnly: true, [201, 400, 409, 413, 415, 422]);
         }, iter: Iterations, threads: 1);
     }
 
@@ -119,7 +119,7 @@ public sealed class HostileInputTests : IClassFixture<HostileInputTests.Applicat
             }
 
             var slug = $"hostile-multipart-{Interlocked.Increment(ref serial)}";
-            await ExpectSavedOrNothingAsync(writer, HttpMethod.Put, $"/api/articles/{slug}", content, "*", createOnly: true, [201, 400, 413, 415, 422]);
+            await ExpectSavedOrNothingAsync(writer, HttpMethod.Put, $"/api/articles/{slug}", content, "*", createOnly: true, [201, 400, 409, 413, 415, 422]);
         }, iter: Iterations, threads: 1);
     }
 
@@ -271,7 +271,7 @@ public sealed class HostileInputTests : IClassFixture<HostileInputTests.Applicat
     {
         private readonly KoreaPolicyApplication app = new()
         {
-            Settings = new Dictionary<string, string>
+            Settings = new Dictionary<string, string?>
             {
                 ["RateLimits:Enabled"] = "false",
             },

@@ -122,7 +122,7 @@ public sealed class ServerLimitsTests : IClassFixture<ServerLimitsTests.Served>
     {
         public Served()
         {
-            App = new KoreaPolicyApplication { Settings = new Dictionary<string, string> { ["RateLimits:Enabled"] = "false" } };
+            App = new KoreaPolicyApplication { Settings = new Dictionary<string, string?> { ["RateLimits:Enabled"] = "false" } };
             App.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
             App.StartServer();
             Client = App.CreateClient();

@@ -120,7 +120,7 @@ public sealed class RateLimitTests
     /// <summary>The application on Kestrel, loopback, a free port, with buckets that refill one token a minute.</summary>
     private static KoreaPolicyApplication Served(params (string Key, string Value)[] settings)
     {
-        var all = new Dictionary<string, string>
+        var all = new Dictionary<string, string?>
         {
             ["RateLimits:Anonymous:TokensPerPeriod"] = "1",
             ["RateLimits:Anonymous:PeriodSeconds"] = "60",
