@@ -249,7 +249,8 @@ public sealed class PageFamilyStorageTests : IDisposable
         var before = new[] { "journals", "issues", "articles", "article_sources", "article_metadata", "article_authors", "article_themes", "sections", "paragraphs" }
             .ToDictionary(t => t, t => Count(database, t));
 
-        Migrations.Apply(database).Should().Equal("006_page_family.sql");
+        // 006 rebuilds the table; the scripts after it only add to the schema.
+        Migrations.Apply(database).Should().StartWith("006_page_family.sql");
 
         using var migrated = database.Open();
         before.Keys.ToDictionary(t => t, t => Count(database, t)).Should().Equal(before, "dropping the old table must not cascade to its children");

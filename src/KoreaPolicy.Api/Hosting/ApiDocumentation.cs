@@ -85,6 +85,8 @@ public sealed class TagDescriptionsFilter : IDocumentFilter
         ["Embeds"] = "oEmbed answers for article pages and their paragraph and section anchors.",
         ["Journals"] = "Journals and their issues.",
         ["Search"] = "Full-text search of paragraphs.",
+        ["Publishing"] = "Publishing, correcting and withdrawing articles over HTTP, with a key that has the write scope; an article's facts.",
+        ["Audit"] = "The record of every write, for keys with the admin scope.",
         ["Themes"] = "The themes articles are filed under, with their article counts and articles.",
     };
 
