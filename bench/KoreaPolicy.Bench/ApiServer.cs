@@ -16,6 +16,8 @@ internal static class ApiServer
             // Empty: serve the database as built, without a start-up ingest. Everything else is
             // the shipped configuration (appsettings.json beside the dll), as users run it.
             "--Ingestion:Path=",
+            // One client address sending thousands of requests: buckets too large to empty (the limiter still runs).
+            .. RateLimitSettings.Unrestricted,
         ]);
         try
         {

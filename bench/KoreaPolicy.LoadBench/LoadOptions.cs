@@ -2,11 +2,17 @@ using System.Globalization;
 
 namespace KoreaPolicy.LoadBench;
 
-/// <summary>The command line: <c>[--seconds 10] [--rounds 3] [--out FILE] [--articles DIR] [--cold-starts 3] [--warmup-seconds 2] [--ab-pairs 8] [--ab-seconds 5]</c>.</summary>
+/// <summary>
+/// The command line: <c>[--seconds 10] [--rounds 3] [--out FILE] [--articles DIR] [--cold-starts 3] [--warmup-seconds 2] [--ab-pairs 8] [--ab-seconds 5]
+/// [--limiter-only]</c>. The A/B pairs are run for metrics and for the rate limiter alike.
+/// </summary>
 internal sealed record LoadOptions(int Seconds, int Rounds, string Out, string Articles, int ColdStarts, int WarmUpSeconds, int AbPairs, int AbSeconds)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/KoreaPolicy.LoadBench -- [--seconds 10] [--rounds 3] [--out bench/results/load.md] [--articles data/articles] [--cold-starts 3] [--warmup-seconds 2] [--ab-pairs 8] [--ab-seconds 5]";
+        "usage: dotnet run -c Release --project bench/KoreaPolicy.LoadBench -- [--seconds 10] [--rounds 3] [--out bench/results/load.md] [--articles data/articles] [--cold-starts 3] [--warmup-seconds 2] [--ab-pairs 8] [--ab-seconds 5] [--limiter-only]";
+
+    /// <summary>Only the cold starts and the rate limiter's A/B: no floor, no rounds, no metrics A/B.</summary>
+    public bool LimiterOnly { get; init; }
 
     public static LoadOptions Parse(string[] args)
     {
@@ -23,6 +29,7 @@ internal sealed record LoadOptions(int Seconds, int Rounds, string Out, string A
                 "--warmup-seconds" => options with { WarmUpSeconds = Number(args, ++i) },
                 "--ab-pairs" => options with { AbPairs = Number(args, ++i) },
                 "--ab-seconds" => options with { AbSeconds = Positive(args, ++i) },
+                "--limiter-only" => options with { LimiterOnly = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };

@@ -21,8 +21,13 @@ internal static class MetricsCost
     /// <summary>The switch that turns metrics off; everything else is the shipped configuration.</summary>
     public const string Off = "--Metrics:Prometheus=false";
 
+    /// <summary>
+    /// The pairs, for any A/B of two builds or configurations over the same database (metrics here,
+    /// the rate limiter in <see cref="LimiterComparison"/>); <paramref name="what"/> names it in the progress lines.
+    /// </summary>
     public static async Task<IReadOnlyList<MetricsCostRow>> MeasureAsync(
-        string wrk, KoreaPolicy.Bench.ChildServer withMetrics, KoreaPolicy.Bench.ChildServer withoutMetrics, IReadOnlyList<LoadScenario> scenarios, int pairs, int seconds)
+        string wrk, KoreaPolicy.Bench.ChildServer withMetrics, KoreaPolicy.Bench.ChildServer withoutMetrics, IReadOnlyList<LoadScenario> scenarios, int pairs, int seconds,
+        string what = "metrics")
     {
         var rows = new List<MetricsCostRow>();
         foreach (var scenario in scenarios.Where(s => ScenarioNames.Contains(s.Name)))
@@ -42,7 +47,7 @@ internal static class MetricsCost
                     var run = new MetricsRun(result, cpu is { } used && result.Requests > 0 ? used.TotalMicroseconds / result.Requests : null);
                     (metrics ? with : without).Add(run);
                     Console.Error.WriteLine(
-                        $"  metrics A/B pair {pair}/{pairs} {scenario.Name,-14} {(metrics ? "with" : "without"),-7}: {result.RequestsPerSecond,10:N0} req/s, "
+                        $"  {what} A/B pair {pair}/{pairs} {scenario.Name,-14} {(metrics ? "with" : "without"),-7}: {result.RequestsPerSecond,10:N0} req/s, "
                         + $"{run.CpuMicrosecondsPerRequest:0.0} µs CPU a request, p99 {result.P99Ms:0.000} ms, errors {result.Errors}");
                 }
             }

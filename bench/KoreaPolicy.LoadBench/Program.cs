@@ -52,7 +52,8 @@ try
         api?.Dispose();
         database = Path.Combine(work, $"cold-start-{i}", "koreapolicy.db");
         // The shipped configuration (appsettings.json beside the dll): only where the data is.
-        api = ChildServer.Start("The API", "KoreaPolicy.Api.dll", [$"--Database:Path={database}", $"--Ingestion:Path={articles}"]);
+        // One client address sending thousands of requests: buckets too large to empty (the limiter still runs).
+        api = ChildServer.Start("The API", "KoreaPolicy.Api.dll", [$"--Database:Path={database}", $"--Ingestion:Path={articles}", .. RateLimitSettings.Unrestricted]);
         // Ready: migrated and the start-up ingestion finished (the list could answer before it has).
         var coldStart = await api.WaitForOkAsync(client, "/health/ready", TimeSpan.FromSeconds(60));
         coldStarts.Add(coldStart);
@@ -64,9 +65,18 @@ try
     var machine = MachineInfo.Describe(new ArchiveDatabase(database));
     Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
 
-    // --- The floor: the API's own answers, recorded and replayed from memory.
     var slug = await FirstSlugAsync(client, server.BaseAddress);
     var scenarios = LoadScenarios.For(slug);
+    if (options.LimiterOnly)
+    {
+        var pairs = Math.Max(1, options.AbPairs);
+        Console.WriteLine(machine);
+        Console.WriteLine(LimiterComparison.Report(
+            await LimiterComparison.RunAsync(wrk, client, server, database, scenarios, pairs, options.AbSeconds, options.WarmUpSeconds), pairs, options.AbSeconds));
+        return 0;
+    }
+
+    // --- The floor: the API's own answers, recorded and replayed from memory.
     var floorFolder = Path.Combine(work, "floor");
     var recorded = await ResponseRecorder.RecordAsync(client, server.BaseAddress, scenarios, floorFolder);
     using var floor = ChildServer.Start("The floor", "KoreaPolicy.Floor.dll",
@@ -114,7 +124,7 @@ try
     if (options.AbPairs > 0)
     {
         using var withoutMetrics = ChildServer.Start("The API without metrics", "KoreaPolicy.Api.dll",
-            [$"--Database:Path={database}", $"--Ingestion:Path={articles}", MetricsCost.Off]);
+            [$"--Database:Path={database}", $"--Ingestion:Path={articles}", MetricsCost.Off, .. RateLimitSettings.Unrestricted]);
         await withoutMetrics.WaitForOkAsync(client, "/health/ready", TimeSpan.FromSeconds(60));
         // Each side is what it says: a scrape endpoint on the shipped API, none on the other.
         if ((await client.GetAsync(new Uri(server.BaseAddress, "/metrics"))).StatusCode != System.Net.HttpStatusCode.OK
@@ -132,9 +142,14 @@ try
         metricsCost = await MetricsCost.MeasureAsync(wrk, server, withoutMetrics, scenarios, options.AbPairs, options.AbSeconds);
     }
 
+    // --- The cost of the rate limiter: the same build over the same database with it off, in pairs.
+    IReadOnlyList<MetricsCostRow> limiterCost = options.AbPairs > 0
+        ? await LimiterComparison.RunAsync(wrk, client, server, database, scenarios, options.AbPairs, options.AbSeconds, options.WarmUpSeconds)
+        : [];
+
     var run = new LoadRun(options, machine, WrkVersion(wrk), coldStarts, recorded, cells,
         server.PeakMemory(), apiMemoryAfterStart, floor.PeakMemory(), metricsCost, elapsed.Elapsed);
-    var report = LoadReport.Write(run);
+    var report = LoadReport.Write(run) + (limiterCost.Count > 0 ? "\n" + LimiterComparison.Report(limiterCost, options.AbPairs, options.AbSeconds) : "");
     Console.WriteLine(report);
     var outDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Out));
     if (outDirectory is not null)
@@ -146,7 +161,7 @@ try
     Console.Error.WriteLine($"Report written to {Path.GetFullPath(options.Out)}");
     // Errors make the figures meaningless; a missed target does not: the report says which.
     return cells.Any(c => c.Api.Concat(c.Floor).Any(r => r.Errors > 0))
-        || metricsCost.Any(m => m.With.Concat(m.Without).Any(r => r.Errors > 0)) ? 1 : 0;
+        || metricsCost.Concat(limiterCost).Any(m => m.With.Concat(m.Without).Any(r => r.Errors > 0)) ? 1 : 0;
 }
 finally
 {

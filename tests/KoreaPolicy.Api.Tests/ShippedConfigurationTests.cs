@@ -107,9 +107,10 @@ public sealed class ShippedConfigurationTests(ShippedConfigurationTests.Program 
     /// <summary>One program for the class, started once and ready.</summary>
     public sealed class Program : IAsyncLifetime
     {
-        // Rate limits off: the load test sends 5,440 requests from one address, far past the anonymous
-        // bucket (600 at once); the limits have tests of their own (RateLimitTests).
-        public ServedProgram Process { get; } = ServedProgram.Start("--RateLimits:Enabled=false");
+        // One client address sends thousands of requests here: buckets too large to empty (the
+        // limiter still runs); rate limits are RateLimitTests' subject, not this one's.
+        public ServedProgram Process { get; } = ServedProgram.Start(
+            "--RateLimits:Anonymous:TokenLimit=1000000000", "--RateLimits:Anonymous:TokensPerPeriod=1000000000");
 
         public HttpClient Client { get; private set; } = null!;
 
@@ -172,6 +173,8 @@ public sealed partial class SettingsFileTests
         Bound<SiteOptions>(settings, SiteOptions.Section).Should().BeEquivalentTo(new SiteOptions());
         Bound<MetricsOptions>(settings, MetricsOptions.Section).Should().BeEquivalentTo(new MetricsOptions());
         Bound<OtlpOptions>(settings, OtlpOptions.Section).Should().BeEquivalentTo(new OtlpOptions());
+        Bound<RateLimitOptions>(settings, RateLimitOptions.Section).Should().BeEquivalentTo(new RateLimitOptions());
+        Bound<TrustedProxiesOptions>(settings, TrustedProxiesOptions.Section).Should().BeEquivalentTo(new TrustedProxiesOptions());
         Bound<KoreaPolicy.Api.Webhooks.WebhookOptions>(settings, KoreaPolicy.Api.Webhooks.WebhookOptions.Section).Should().BeEquivalentTo(new KoreaPolicy.Api.Webhooks.WebhookOptions());
     }
 

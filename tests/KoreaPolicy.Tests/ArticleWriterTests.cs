@@ -60,6 +60,7 @@ public sealed class ArticleWriterTests : IDisposable
 
         other.Writer.Save(TemporaryArchive.RecordFor(path));
 
+        // "at": when the audit and the change log recorded each change.
         other.Dump("ingested_at", "updated_at", "at").Should().BeEquivalentTo(archive.Dump("ingested_at", "updated_at", "at"), o => o.WithStrictOrdering());
         other.Dump()["articles"].Should().NotEqual(archive.Dump()["articles"], "the timestamps do differ");
     }

@@ -88,6 +88,8 @@ public sealed class TagDescriptionsFilter : IDocumentFilter
         ["Journals"] = "Journals and their issues.",
         ["Publishing"] = "Publishing, correcting and withdrawing articles, for keys with the write scope.",
         ["Search"] = "Full-text search of paragraphs.",
+        ["Publishing"] = "Publishing, correcting and withdrawing articles over HTTP, with a key that has the write scope; an article's facts.",
+        ["Audit"] = "The record of every write, for keys with the admin scope.",
         ["Themes"] = "The themes articles are filed under, with their article counts and articles.",
         ["Webhooks"] = "Subscriptions to signed webhooks of changes (Standard Webhooks), with their delivery logs, for keys with the admin scope.",
     };

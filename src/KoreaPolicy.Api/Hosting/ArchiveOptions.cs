@@ -7,6 +7,9 @@ public sealed class DatabaseOptions
 
     /// <summary>The SQLite file; a relative path is taken from the directory the command runs in.</summary>
     public string Path { get; set; } = "data/koreapolicy.db";
+
+    /// <summary>A ceiling on the database file, <c>Database:MaxSizeMegabytes</c>; 0 (the default) for none. Past it writes fail as on a full disk.</summary>
+    public int MaxSizeMegabytes { get; set; }
 }
 
 /// <summary>The folder whose article texts are ingested at start-up.</summary>

@@ -15,8 +15,8 @@ using KoreaPolicy.Api.Webhooks;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.HttpLogging;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
@@ -35,7 +35,11 @@ public static class KoreaPolicyHosting
         services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         services.Configure<HttpCachingOptions>(builder.Configuration.GetSection(HttpCachingOptions.Section));
         services.AddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new ArchiveDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path));
+        services.AddSingleton(sp =>
+        {
+            var database = sp.GetRequiredService<IOptions<DatabaseOptions>>().Value;
+            return new ArchiveDatabase(database.Path, database.MaxSizeMegabytes);
+        });
         services.AddSingleton<ArticleWriter>();
         services.AddSingleton<ArchiveReader>();
         services.AddSingleton<PassageSearch>();

@@ -26,7 +26,8 @@ public sealed class TokenBucketLimit
         ReplenishmentPeriod = TimeSpan.FromSeconds(PeriodSeconds),
         // Past the limit a request is answered 429 at once; queueing would only hold connections open.
         QueueLimit = 0,
-        AutoReplenishment = true,
+        // The partitioned limiter refills every partition's bucket on its own timer.
+        AutoReplenishment = false,
     };
 }
 
@@ -63,11 +64,22 @@ public static class RateLimits
 {
     public static void Configure(RateLimiterOptions options, RateLimitOptions limits)
     {
+        // One bucket factory per class, made once: the partitioner runs for every request, and a
+        // factory made in it (RateLimitPartition.GetTokenBucketLimiter's lambda) is an allocation
+        // each time, used only when a client's bucket is first made.
+        Func<RateLimitPartition, RateLimiter>[] factories = [.. Enum.GetValues<RateLimitClass>().Select(Factory)];
         options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, RateLimitPartition>(context =>
         {
             var partition = RateLimitPartition.Of(context);
-            return System.Threading.RateLimiting.RateLimitPartition.GetTokenBucketLimiter(partition, p => p.Limit(limits).ToOptions());
+            return new RateLimitPartition<RateLimitPartition>(partition, factories[(int)partition.Class]);
         });
+
+        Func<RateLimitPartition, RateLimiter> Factory(RateLimitClass limitClass)
+        {
+            var bucket = new RateLimitPartition(limitClass, 0, null).Limit(limits).ToOptions();
+            return _ => new TokenBucketRateLimiter(bucket);
+        }
+
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.OnRejected = (rejected, cancellationToken) => Reject(rejected.HttpContext, rejected.Lease, limits, cancellationToken);
     }

@@ -67,9 +67,11 @@ public static partial class PublishingApi
                 + "article keeps its facts. 201 with Location for a new article, 200 for a change or the same text again "
                 + "(outcome 'unchanged'); the ETag names the new version. Changing an existing article needs If-Match with its "
                 + "ETag (428 without, 412 when it changed meanwhile); If-None-Match: * creates only (412 when it exists). "
-                + "A text the parser cannot read is a 422 with the line; over 2 MiB a 413; another content type a 415.")
+                + "A text the parser cannot read is a 422 with the line; over 2 MiB a 413; another content type a 415; "
+                + "the text of another article (the same article under another URL) a 409, unless the facts say keepDuplicate.")
             .WithMetadata(new RequestBodyMetadata(["text/plain", "multipart/form-data"]))
             .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
@@ -257,7 +259,10 @@ public static partial class PublishingApi
     {
         var sidecarName = ArticleFile.SidecarPathFor($"{slug}.txt");
         var current = stored is null ? null : ArticleFile.ParseSidecar(sidecarName, stored);
-        var merged = MergePatch.Apply(JsonSerializer.SerializeToNode(ToMetadata(current), options), patch);
+        // Parsed back rather than SerializeToNode: member names in a merge patch are case-sensitive
+        // (RFC 7396), and a node built with the API's web options would match them without case.
+        var target = JsonNode.Parse(JsonSerializer.SerializeToUtf8Bytes(ToMetadata(current), options));
+        var merged = MergePatch.Apply(target, patch);
         if (merged is null)
         {
             return null;

@@ -85,6 +85,7 @@ internal sealed class WriteAttempt(HttpContext context, string action, string sl
             SaveOutcome.Updated or SaveOutcome.Unchanged or SaveOutcome.Withdrawn => Ok(result),
             SaveOutcome.PreconditionFailed => Refuse(PreconditionFailed(result), "precondition-failed", result.Revision),
             SaveOutcome.PreconditionRequired => Refuse(PreconditionRequired(result), "precondition-required", result.Revision),
+            SaveOutcome.Duplicate => Refuse(Duplicate(result.Original!), "duplicate"),
             SaveOutcome.NotFound => Refuse(
                 result.Withdrawal is { } gone ? Problems.Gone(gone) : Problems.NotFound($"No article has the slug '{slug}' (see {ApiLinks.Articles})."),
                 "not-found"),
@@ -144,6 +145,15 @@ internal sealed class WriteAttempt(HttpContext context, string action, string sl
             statusCode: StatusCodes.Status412PreconditionFailed,
             extensions: new Dictionary<string, object?> { ["currentVersion"] = result.Current?.Tag });
     }
+
+    /// <summary>As the ingest command refuses a file whose text another file already brought in (the same article under another URL).</summary>
+    private ProblemHttpResult Duplicate(DuplicateOf original) =>
+        TypedResults.Problem(
+            title: "Duplicate article",
+            detail: $"The text is the text of the article '{original.Slug}' ({ApiLinks.Article(original.Slug)}): the same article under another URL. "
+                + "Nothing was saved; to keep it as an article of its own, send its facts with \"keepDuplicate\": true.",
+            statusCode: StatusCodes.Status409Conflict,
+            extensions: new Dictionary<string, object?> { ["original"] = original.Slug });
 
     private ProblemHttpResult PreconditionRequired(WriteResult result) =>
         TypedResults.Problem(

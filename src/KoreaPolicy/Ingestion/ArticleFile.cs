@@ -175,8 +175,8 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
 /// <summary>
 /// Facts an editor adds beside an article text, in <c>name.meta.json</c> (or over HTTP, as the
 /// article's metadata): <c>{ "title": ..., "canonicalUrl": ..., "doi": ..., "license": ...,
-/// "keepDuplicate": true, "correction": { "note": ..., "date": "yyyy-MM-dd" } }</c>. Every field
-/// is optional. A title lets a bare text with no header of its own in as an article;
+/// "keepDuplicate": true, "correction": { "note": ..., "date": "yyyy-MM-dd" } }</c>.
+/// Every field is optional. A title lets a bare text with no header of its own in as an article;
 /// <c>keepDuplicate</c> stores the text as an article of its own even when another file already has the same text.
 /// </summary>
 public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string? Doi, string? License, bool? KeepDuplicate = null, ArticleCorrection? Correction = null)

@@ -64,7 +64,6 @@ public static class ArticleRecords
             SidecarJson: file.SidecarJson,
             ContentHash: Hash(file))
         {
-            Correction = file.Sidecar?.Correction is { } correction ? correction with { Note = correction.Note.Trim() } : null,
             Layout = parsed.Layout,
             Kind = parsed.Kind,
             Facets = FacetsOf(parsed.Facts),
@@ -72,6 +71,7 @@ public static class ArticleRecords
             Warnings = parsed.Warnings.Select(w => w.ToString()).ToList(),
             BodyKey = ArticleText.Key(paragraphs.Select(p => p.Text)),
             KeepDuplicate = file.Sidecar?.KeepDuplicate == true,
+            Correction = file.Sidecar?.Correction is { } correction ? correction with { Note = correction.Note.Trim() } : null,
         };
     }
 

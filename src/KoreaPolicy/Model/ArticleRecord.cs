@@ -31,9 +31,6 @@ public sealed record ArticleRecord(
     string? SidecarJson,
     string ContentHash)
 {
-    /// <summary>The editor's correction note, from the sidecar; null when there is none.</summary>
-    public ArticleCorrection? Correction { get; init; }
-
     /// <summary>The recognised layout of the page.</summary>
     public PageLayout Layout { get; init; }
 
@@ -54,6 +51,9 @@ public sealed record ArticleRecord(
 
     /// <summary>The editor says this is its own article even if its text is another's (sidecar <c>keepDuplicate</c>).</summary>
     public bool KeepDuplicate { get; init; }
+
+    /// <summary>The editor's correction note, from the sidecar; null when there is none.</summary>
+    public ArticleCorrection? Correction { get; init; }
 }
 
 /// <summary>An editor's note that the article was corrected, and when (the date is optional).</summary>

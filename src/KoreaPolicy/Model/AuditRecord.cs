@@ -24,6 +24,7 @@ public sealed record AuditRecord(
         SaveOutcome.PreconditionFailed => "precondition-failed",
         SaveOutcome.PreconditionRequired => "precondition-required",
         SaveOutcome.NotFound => "not-found",
+        SaveOutcome.Duplicate => "duplicate",
         _ => throw new ArgumentOutOfRangeException(nameof(outcome), outcome, null),
     };
 }

@@ -7,6 +7,9 @@ public enum SaveOutcome
     Updated,
     Unchanged,
 
+    /// <summary>Not stored: another file already holds the same article (see <see cref="ArticleText"/>).</summary>
+    Duplicate,
+
     /// <summary>Withdrawn: a tombstone replaces it (DELETE over HTTP).</summary>
     Withdrawn,
 
@@ -18,9 +21,6 @@ public enum SaveOutcome
 
     /// <summary>Nothing written: there is no such article to change or withdraw.</summary>
     NotFound,
-
-    /// <summary>Not stored: another file already holds the same article (see <see cref="ArticleText"/>).</summary>
-    Duplicate,
 }
 
 /// <summary>The article a duplicate repeats: its slug and the file it came from.</summary>

@@ -12,10 +12,21 @@ public sealed class ArchiveDatabase
     private const string MemoryMap = "PRAGMA mmap_size = 1073741824";
 
     private readonly string connectionString;
+    private readonly string pragmas;
 
-    public ArchiveDatabase(string path)
+    /// <param name="path">The SQLite file.</param>
+    /// <param name="maxSizeMegabytes">
+    /// A ceiling on the file (0: none): past it a write fails as on a full disk (SQLITE_FULL) and
+    /// changes nothing, while reads go on. It keeps writers (a key with the write scope, an ingest
+    /// of a runaway folder) from filling the disk the server and its logs share.
+    /// </param>
+    public ArchiveDatabase(string path, int maxSizeMegabytes = 0)
     {
         FilePath = Path.GetFullPath(path);
+        // SQLite's default page size is 4 KiB, and the archive never changes it.
+        pragmas = maxSizeMegabytes > 0
+            ? $"{MemoryMap}; PRAGMA max_page_count = {maxSizeMegabytes * 256L}"
+            : MemoryMap;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = FilePath,
@@ -46,8 +57,9 @@ public sealed class ArchiveDatabase
         // by theme and filtered searches missed it on most pages and paid a system call each.
         // What it trades: an I/O error on the file surfaces as a signal, not an error code.
         // Connections are pooled and keep the setting; setting it again to the same size is a no-op.
+        // The ceiling, like the map, is a setting of the connection, not of the file.
         using var command = connection.CreateCommand();
-        command.CommandText = MemoryMap;
+        command.CommandText = pragmas;
         command.ExecuteNonQuery();
         return connection;
     }

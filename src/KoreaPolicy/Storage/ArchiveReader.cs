@@ -73,14 +73,19 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
     {
         using var timing = metrics.TimeRead("find_article");
         using var connection = database.Open();
-        return ReadArticle(connection, null, slug);
+        // One read transaction for both statements: a save committed between them must not give
+        // the article's row from one revision and its paragraphs from the next (WAL keeps the
+        // snapshot the first statement saw until the transaction ends).
+        using var snapshot = connection.BeginTransaction(deferred: true);
+        return ReadArticle(connection, snapshot, slug);
     }
 
     /// <summary>
-    /// <see cref="FindArticle"/> on a given connection: inside a writer's transaction it reads what
-    /// the transaction sees, which is how a revision is kept before a change replaces it.
+    /// <see cref="FindArticle"/> on a given connection and transaction: inside a writer's
+    /// transaction it reads what the transaction sees, which is how a revision is kept before a
+    /// change replaces it.
     /// </summary>
-    internal static ArticleDetail? ReadArticle(SqliteConnection connection, SqliteTransaction? transaction, string slug)
+    internal static ArticleDetail? ReadArticle(SqliteConnection connection, SqliteTransaction transaction, string slug)
     {
         var row = connection.QuerySingleOrDefault<ArticleRow>(
             SummaryColumns + """

@@ -17,11 +17,10 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
     public SaveOutcome Save(ArticleRecord article) => Save(article, ArticleChange.Ingest).Outcome;
 
     /// <summary>
-    /// Saves an article, found by its source name, as the change says. A new article from a file
-    /// whose text another file already brought in (the same article under another URL or
-    /// rendering) is not stored: the result is <see cref="SaveOutcome.Duplicate"/> and names that
-    /// one, unless the editor said it is an article of its own. Over HTTP the URL names the
-    /// article, so the editor has already said which one it is.
+    /// Saves an article, found by its source name, as the change says. A new article whose text
+    /// another article already has (the same article under another URL or rendering) is not
+    /// stored, from a file or over HTTP alike: the result is <see cref="SaveOutcome.Duplicate"/>
+    /// and names that one, unless the editor said it is an article of its own.
     /// </summary>
     public WriteResult Save(ArticleRecord article, ArticleChange change) =>
         Write(change, BySourceName, article.SourceName, _ => article);
@@ -88,10 +87,9 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
             throw new IngestionException(article.SourceName, null, $"its slug \"{article.Slug}\" is already taken by {slugOwner}; rename the file");
         }
 
-        if (existing is null && withdrawal is null && change.Source == ChangeSource.File && !article.KeepDuplicate
-            && FindOriginal(connection, transaction, article) is { } first)
+        if (existing is null && !article.KeepDuplicate && FindOriginal(connection, transaction, article) is { } first)
         {
-            return new WriteResult(SaveOutcome.Duplicate, first.Slug, null) { Original = first };
+            return new WriteResult(SaveOutcome.Duplicate, article.Slug, null, withdrawal?.ToWithdrawal(article.Slug)) { Original = first };
         }
 
         var now = Now();
@@ -133,10 +131,10 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
                 """
                 INSERT INTO articles (slug, source_name, title, title_source, journal_id, issue_id, published, summary,
                                       word_count, canonical_url, doi, license, content_hash, revision, ingested_at, updated_at,
-                                      file_hash, correction_note, correction_date, kind, layout, truncated, warnings, body_key)
+                                      kind, layout, truncated, warnings, body_key, file_hash, correction_note, correction_date)
                 VALUES (@Slug, @SourceName, @Title, @TitleSource, @JournalId, @IssueId, @Published, @Summary,
                         @WordCount, @CanonicalUrl, @Doi, @License, @ContentHash, @Revision, @Now, @Now,
-                        @FileHash, @CorrectionNote, @CorrectionDate, @Kind, @Layout, @Truncated, @Warnings, @BodyKey)
+                        @Kind, @Layout, @Truncated, @Warnings, @BodyKey, @FileHash, @CorrectionNote, @CorrectionDate)
                 RETURNING id
                 """, row, transaction);
             if (withdrawal is not null)
@@ -157,8 +155,8 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
                 SET slug = @Slug, title = @Title, title_source = @TitleSource, journal_id = @JournalId, issue_id = @IssueId,
                     published = @Published, summary = @Summary, word_count = @WordCount, canonical_url = @CanonicalUrl,
                     doi = @Doi, license = @License, content_hash = @ContentHash, revision = @Revision, updated_at = @Now,
-                    file_hash = @FileHash, correction_note = @CorrectionNote, correction_date = @CorrectionDate,
-                    kind = @Kind, layout = @Layout, truncated = @Truncated, warnings = @Warnings, body_key = @BodyKey
+                    kind = @Kind, layout = @Layout, truncated = @Truncated, warnings = @Warnings, body_key = @BodyKey,
+                    file_hash = @FileHash, correction_note = @CorrectionNote, correction_date = @CorrectionDate
                 WHERE source_name = @SourceName
                 """, row, transaction);
             // Children are rewritten whole: simpler and no slower than diffing a dozen rows.

@@ -76,10 +76,13 @@ public sealed class ChangeLog(ArchiveDatabase database)
     public ArticleRevision? FindRevision(string slug, int revision, bool includeWithdrawn)
     {
         using var connection = database.Open();
+        // One read transaction, as FindArticle reads: a change committed between the statements
+        // must not give the live article of one revision and the log or the kept copy of another.
+        using var snapshot = connection.BeginTransaction(deferred: true);
         var change = connection.QuerySingleOrDefault<ChangeRow>(
             ChangeColumns + " WHERE slug = @slug AND revision = @revision AND kind <> 'withdrawn' ORDER BY id DESC LIMIT 1",
-            new { slug, revision })?.ToEntry();
-        var live = ArchiveReader.ReadArticle(connection, null, slug);
+            new { slug, revision }, snapshot)?.ToEntry();
+        var live = ArchiveReader.ReadArticle(connection, snapshot, slug);
         if (live is null && !includeWithdrawn)
         {
             return null;
@@ -91,7 +94,7 @@ public sealed class ChangeLog(ArchiveDatabase database)
         }
 
         var kept = connection.QuerySingleOrDefault<string>(
-            "SELECT snapshot FROM article_revisions WHERE slug = @slug AND revision = @revision", new { slug, revision });
+            "SELECT snapshot FROM article_revisions WHERE slug = @slug AND revision = @revision", new { slug, revision }, snapshot);
         return kept is null ? null : new ArticleRevision(ArticleSnapshots.Deserialize(kept), change);
     }
 

@@ -93,6 +93,12 @@ public sealed class ChangeFeedTests
         var writer = app.ClientWithKey(app.AddKey("write"));
         var updatedBefore = (await writer.GetFromJsonAsync<JsonElement>("/feeds/articles.json")).GetProperty("items")[0].GetProperty("date_modified").GetDateTimeOffset();
         const string Note = "An earlier version misstated the date of the summit.";
+        // Feeds give times to the second: the correction must land in a later second than the
+        // ingestion for its entry's update to show as later.
+        while (DateTimeOffset.UtcNow < updatedBefore.AddSeconds(1))
+        {
+            await Task.Delay(50);
+        }
 
         (await writer.PatchMetadataAsync(Slug, "{\"correction\":{\"note\":\"" + Note + "\",\"date\":\"2026-01-05\"}}", await writer.ETagAsync())).EnsureSuccessStatusCode();
 

@@ -15,6 +15,15 @@ namespace KoreaPolicy.Api.Tests;
 /// </summary>
 public sealed class CrashAndMirrorTests
 {
+    // Deliveries to the receiver on loopback, retried within a test's patience.
+    private static readonly string[] DeliverQuickly =
+    [
+        "--Webhooks:AllowPrivateTargets=true",
+        "--Webhooks:RetryDelay=00:00:00.100",
+        "--Webhooks:MaxRetryDelay=00:00:00.500",
+        "--Webhooks:PollInterval=00:00:00.200",
+    ];
+
     [Fact]
     public async Task AChangeCommittedBeforeTheApiIsKilledIsDeliveredAfterTheRestartAndOneFromTheIngestCommandToo()
     {
@@ -22,15 +31,16 @@ public sealed class CrashAndMirrorTests
         var database = Path.Combine(folder, "archive.db");
         Migrations.Apply(new ArchiveDatabase(database));
         var key = new ApiKeys(new ArchiveDatabase(database), TimeProvider.System).Create("crash test", ApiScopes.Write | ApiScopes.Admin).Text;
-        var receiverPort = ApiProcess.FreePort();
-        var apiPort = ApiProcess.FreePort();
+        var receiverPort = ServedProgram.FreePort();
+        var apiPort = ServedProgram.FreePort();
         using var client = new HttpClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
         string messageId;
 
-        using (var api = await ApiProcess.StartAsync(database, apiPort))
+        var (api, address) = await ChildProgram.ServeAsync(database, apiPort, DeliverQuickly);
+        using (api)
         {
-            client.BaseAddress = api.BaseAddress;
+            client.BaseAddress = address;
             // The receiver is down: the change commits, its delivery cannot go out.
             using var subscribed = await client.PostAsJsonAsync("/api/webhooks", new { url = $"http://127.0.0.1:{receiverPort}/hook" });
             var secret = (await subscribed.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("secret").GetString();
@@ -45,7 +55,7 @@ public sealed class CrashAndMirrorTests
             messageId = Scalar(database, "SELECT message_id FROM webhook_deliveries WHERE status = 'pending'");
             await using var receiver = await WebhookReceiver.StartAsync(receiverPort);
             receiver.Secret = secret;
-            using var restarted = await ApiProcess.StartAsync(database, apiPort);
+            using var restarted = (await ChildProgram.ServeAsync(database, apiPort, DeliverQuickly)).Server;
 
             var delivered = await receiver.WaitForAsync(r => r.Count >= 1);
             delivered.Single().Id.Should().Be(messageId, "the same delivery, from the durable outbox");

@@ -62,4 +62,21 @@ internal static class SyncSupport
 
     public static async Task<JsonElement> DeliveriesAsync(this HttpClient admin, long subscription) =>
         await admin.GetFromJsonAsync<JsonElement>($"/api/webhooks/{subscription}/deliveries?pageSize=100");
+
+    /// <summary>
+    /// The delivery log once no delivery in it is pending (30 s at most): a receiver's answer reaches
+    /// the test before the dispatcher has recorded it, so the log is read until it has.
+    /// </summary>
+    public static async Task<JsonElement> SettledDeliveriesAsync(this HttpClient admin, long subscription)
+    {
+        var until = DateTime.UtcNow.AddSeconds(30);
+        JsonElement log;
+        while ((log = await admin.DeliveriesAsync(subscription)).GetProperty("items").EnumerateArray().Any(d => d.GetProperty("status").GetString() == "pending")
+            && DateTime.UtcNow < until)
+        {
+            await Task.Delay(50);
+        }
+
+        return log;
+    }
 }

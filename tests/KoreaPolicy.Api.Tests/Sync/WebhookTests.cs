@@ -46,7 +46,7 @@ public sealed class WebhookTests
         (update.GetProperty("revision").GetInt32(), update.GetProperty("previousRevision").GetInt32()).Should().Be((2, 1));
         update.GetProperty("links").GetProperty("revision").GetString().Should().StartWith("http://127.0.0.1:").And.EndWith($"/api/articles/{NewSlug}/revisions/2");
         update.TryGetProperty("text", out _).Should().BeFalse("the payload carries links, not the article's text");
-        var log = await writer.DeliveriesAsync(subscription);
+        var log = await writer.SettledDeliveriesAsync(subscription);
         log.GetProperty("items").EnumerateArray().Select(d => d.GetProperty("status").GetString()).Should().AllBe("delivered");
     }
 
@@ -85,7 +85,7 @@ public sealed class WebhookTests
         requests.Should().HaveCount(3).And.OnlyContain(r => r.Verified);
         requests.Select(r => r.Id).Distinct().Should().ContainSingle("the webhook-id is the receiver's idempotency key");
         requests.Select(r => r.Answered).Should().Equal(500, 500, 204);
-        var delivery = (await writer.DeliveriesAsync(subscription)).GetProperty("items").EnumerateArray().Single();
+        var delivery = (await writer.SettledDeliveriesAsync(subscription)).GetProperty("items").EnumerateArray().Single();
         delivery.GetProperty("messageId").GetString().Should().Be(requests[0].Id);
         delivery.GetProperty("status").GetString().Should().Be("delivered");
         delivery.GetProperty("attemptLog").EnumerateArray().Select(a => a.GetProperty("statusCode").GetInt32()).Should().Equal(500, 500, 204);

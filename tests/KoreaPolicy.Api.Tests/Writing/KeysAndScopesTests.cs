@@ -142,7 +142,7 @@ public sealed partial class KeysAndScopesTests
         var client = app.ClientWithKey(app.AddKey(scopes));
 
         (await client.GetAsync(ArticlePath)).StatusCode.Should().Be(HttpStatusCode.OK, "reading needs no scope");
-        using var written = await client.PublishAsync("scoped", Text(ArticleText));
+        using var written = await client.PublishAsync("scoped", Text(Variant("scoped")));
         written.StatusCode.Should().Be(write);
         using var audited = await client.GetAsync("/api/audit");
         audited.StatusCode.Should().Be(audit);
@@ -207,8 +207,8 @@ public sealed partial class KeysAndScopesTests
         var wrong = logged.CreateClient();
         wrong.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key[..^4] + "AAAA");
 
-        (await writer.PublishAsync("logged", Text(ArticleText))).StatusCode.Should().Be(HttpStatusCode.Created);
-        (await wrong.PublishAsync("logged", Text(ArticleText))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
+        (await writer.PublishAsync("logged", Text(Variant("logged")))).StatusCode.Should().Be(HttpStatusCode.Created);
+        (await wrong.PublishAsync("logged", Text(Variant("logged")))).StatusCode.Should().Be(HttpStatusCode.Unauthorized);
         (await writer.PublishAsync("logged", Text("not an article"))).StatusCode.Should().Be(HttpStatusCode.UnprocessableEntity);
 
         logs.Lines.Should().NotBeEmpty("logging at Trace records plenty");

@@ -142,7 +142,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item
             return await RequestAdapter.SendAsync<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ArticleResponse>(requestInfo, global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ArticleResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// The page text as the body (text/plain; charset=utf-8, the format the ingest command reads), or multipart/form-data with a &apos;text&apos; part and a &apos;metadata&apos; part (the facts, JSON). Without a metadata part the article keeps its facts. 201 with Location for a new article, 200 for a change or the same text again (outcome &apos;unchanged&apos;); the ETag names the new version. Changing an existing article needs If-Match with its ETag (428 without, 412 when it changed meanwhile); If-None-Match: * creates only (412 when it exists). A text the parser cannot read is a 422 with the line; over 2 MiB a 413; another content type a 415. Needs a key with the &apos;write&apos; scope.
+        /// The page text as the body (text/plain; charset=utf-8, the format the ingest command reads), or multipart/form-data with a &apos;text&apos; part and a &apos;metadata&apos; part (the facts, JSON). Without a metadata part the article keeps its facts. 201 with Location for a new article, 200 for a change or the same text again (outcome &apos;unchanged&apos;); the ETag names the new version. Changing an existing article needs If-Match with its ETag (428 without, 412 when it changed meanwhile); If-None-Match: * creates only (412 when it exists). A text the parser cannot read is a 422 with the line; over 2 MiB a 413; another content type a 415; the text of another article (the same article under another URL) a 409, unless the facts say keepDuplicate. Needs a key with the &apos;write&apos; scope.
         /// </summary>
         /// <returns>A <see cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.WriteResponse"/></returns>
         /// <param name="body">The article page as text, UTF-8, as the ingest command reads it.</param>
@@ -151,6 +151,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 400 status code</exception>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 401 status code</exception>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 403 status code</exception>
+        /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 409 status code</exception>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 412 status code</exception>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 413 status code</exception>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 415 status code</exception>
@@ -173,6 +174,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item
                 { "400", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "401", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "403", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "409", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "412", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "413", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
                 { "415", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
@@ -221,7 +223,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item
             return requestInfo;
         }
         /// <summary>
-        /// The page text as the body (text/plain; charset=utf-8, the format the ingest command reads), or multipart/form-data with a &apos;text&apos; part and a &apos;metadata&apos; part (the facts, JSON). Without a metadata part the article keeps its facts. 201 with Location for a new article, 200 for a change or the same text again (outcome &apos;unchanged&apos;); the ETag names the new version. Changing an existing article needs If-Match with its ETag (428 without, 412 when it changed meanwhile); If-None-Match: * creates only (412 when it exists). A text the parser cannot read is a 422 with the line; over 2 MiB a 413; another content type a 415. Needs a key with the &apos;write&apos; scope.
+        /// The page text as the body (text/plain; charset=utf-8, the format the ingest command reads), or multipart/form-data with a &apos;text&apos; part and a &apos;metadata&apos; part (the facts, JSON). Without a metadata part the article keeps its facts. 201 with Location for a new article, 200 for a change or the same text again (outcome &apos;unchanged&apos;); the ETag names the new version. Changing an existing article needs If-Match with its ETag (428 without, 412 when it changed meanwhile); If-None-Match: * creates only (412 when it exists). A text the parser cannot read is a 422 with the line; over 2 MiB a 413; another content type a 415; the text of another article (the same article under another URL) a 409, unless the facts say keepDuplicate. Needs a key with the &apos;write&apos; scope.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="body">The article page as text, UTF-8, as the ingest command reads it.</param>
