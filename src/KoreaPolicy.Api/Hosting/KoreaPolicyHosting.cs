@@ -64,6 +64,9 @@ public static class KoreaPolicyHosting
         // environment); an empty error status (unknown route, bad binding) gets a problem body.
         app.UseExceptionHandler();
 
+        // --- Query text: a control character in a parameter is a 400 before anything reads it.
+        app.UseQueryTextCheck();
+
         // --- Stored responses next: one already built for this content version is answered
         // before routing or anything else runs, as most traffic is repeated reads. Every read
         // says it is open to all origins before that, so stored answers say it too.

@@ -48,6 +48,16 @@ public sealed class SearchQuery
             throw new SearchQueryException($"The query is {text.Length} characters long; the limit is {MaxLength}.");
         }
 
+        // FTS5 takes a NUL for the end of its input ("unterminated string"); no control
+        // character is ever in an ingested text (ArticleFile refuses them), so none can match.
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsControl(text[i]))
+            {
+                throw new SearchQueryException($"The query contains the control character U+{(int)text[i]:X4} at character {i + 1}; search for words.");
+            }
+        }
+
         var required = new List<List<SearchTerm>>();
         var excluded = new List<SearchTerm>();
         var tokens = Tokenize(text);
