@@ -54,6 +54,11 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
         }
 
         var text = Decode(path, bytes);
+        if (Lines(text) is var lines and > ArticleLimits.MaxLines)
+        {
+            throw new IngestionException(path, null, $"has {lines:N0} lines; the limit for one article is {ArticleLimits.MaxLines:N0}");
+        }
+
         var sidecarPath = SidecarPathFor(path);
         string? sidecarJson = null;
         ArticleSidecar? sidecar = null;
@@ -66,6 +71,8 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
 
         return new ArticleFile(path, text, sidecar, sidecarJson);
     }
+
+    private static int Lines(string text) => text.AsSpan().Count('\n') + (text.EndsWith('\n') ? 0 : 1);
 
     /// <summary>Strict UTF-8 (a BOM is allowed and dropped); control characters mean the file is not text.</summary>
     internal static string Decode(string path, ReadOnlySpan<byte> bytes)

@@ -135,19 +135,32 @@ internal sealed partial record ArticleHeader(
             }
 
             var match = MetadataLine().Match(text);
-            if (!match.Success || !IsMetadataValue(match.Groups["name"].Value, match.Groups["value"].Value))
+            if (!match.Success)
             {
                 return false;
+            }
+
+            if (!IsMetadataValue(match.Groups["name"].Value, match.Groups["value"].Value))
+            {
+                // A known name over the limit is a metadata line that is too long, not the start of
+                // the text: left to the body, it used to be read as prose or as a second item.
+                return KnownNames.Contains(match.Groups["name"].Value)
+                    ? throw new ArticleFormatException(
+                        $"The {match.Groups["name"].Value} line has {TitleCase.Words(match.Groups["value"].Value).Length:N0} words and "
+                        + $"{match.Groups["value"].Value.Length:N0} characters; a metadata line holds at most {MaxValueWords} words "
+                        + $"and {ArticleLimits.MaxFactLength} characters.",
+                        line.Number)
+                    : false;
             }
 
             var value = match.Groups["value"].Value.Trim();
             switch (match.Groups["name"].Value.ToLowerInvariant())
             {
                 case "author" or "authors":
-                    AddDistinct(Authors, SplitAuthors(value));
+                    AddDistinct(Authors, seenAuthors, SplitAuthors(value));
                     break;
                 case "theme" or "themes":
-                    AddDistinct(Themes, value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    AddDistinct(Themes, seenThemes, value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
                 case "title":
                     Title ??= value.Length > 0 ? value : null;
@@ -172,12 +185,16 @@ internal sealed partial record ArticleHeader(
             return true;
         }
 
+        // Seen authors and themes, so a block of many byline lines is not quadratic to de-duplicate.
+        private readonly HashSet<string> seenAuthors = new(StringComparer.Ordinal);
+        private readonly HashSet<string> seenThemes = new(StringComparer.Ordinal);
+
         // A scrape can repeat a byline; the same person is one author.
-        private static void AddDistinct(List<string> target, IEnumerable<string> values)
+        private static void AddDistinct(List<string> target, HashSet<string> seen, IEnumerable<string> values)
         {
             foreach (var value in values)
             {
-                if (!target.Contains(value, StringComparer.Ordinal))
+                if (seen.Add(value))
                 {
                     target.Add(value);
                 }
@@ -197,7 +214,7 @@ internal sealed partial record ArticleHeader(
         var words = TitleCase.Words(value).Length;
         if (KnownNames.Contains(name))
         {
-            return words <= MaxValueWords;
+            return words <= MaxValueWords && value.Length <= ArticleLimits.MaxFactLength;
         }
 
         var endsLikeSentence = value.Length > 1 && value[^1] == '.' && char.IsLower(value[^2]);

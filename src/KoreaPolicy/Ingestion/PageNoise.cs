@@ -31,23 +31,26 @@ internal static partial class PageNoise
             }
         }
 
+        // Searched from an offset rather than in the rest cut off each time, which would copy the
+        // line once per control: quadratic in a line of thousands of them.
         int at;
-        while ((at = text.IndexOf(DownloadPdf, StringComparison.Ordinal)) >= 0)
+        var from = 0;
+        while ((at = text.IndexOf(DownloadPdf, from, StringComparison.Ordinal)) >= 0)
         {
-            var before = text[..at].Trim();
+            var before = text.AsSpan(from, at - from).Trim();
             if (before.Length > 0)
             {
-                yield return line with { Text = before };
+                yield return line with { Text = before.ToString() };
             }
 
             yield return line with { Text = DownloadPdf };
-            text = text[(at + DownloadPdf.Length)..];
+            from = at + DownloadPdf.Length;
         }
 
-        text = text.Trim();
-        if (text.Length > 0)
+        var rest = text.AsSpan(from).Trim();
+        if (rest.Length > 0)
         {
-            yield return line with { Text = text };
+            yield return line with { Text = rest.Length == text.Length ? text : rest.ToString() };
         }
     }
 
