@@ -6,7 +6,11 @@ namespace KoreaPolicy.Api.Hosting;
 /// <summary>Ingestion from the command line and at start-up.</summary>
 public static class IngestCommand
 {
-    /// <summary><c>ingest &lt;file or folder&gt;...</c>: one line per file; exit code 1 if any file failed, 2 on a usage error.</summary>
+    /// <summary>
+    /// <c>ingest &lt;file or folder&gt;...</c>: one line per file, printed as soon as the file is done (a
+    /// long run shows its progress, and a stuck one where it is); exit code 1 if any file failed,
+    /// 2 on a usage error.
+    /// </summary>
     public static int Run(IngestRun ingest, IReadOnlyList<string> paths, TextWriter output, TextWriter errors)
     {
         if (paths.Count == 0)
@@ -16,7 +20,7 @@ public static class IngestCommand
         }
 
         var failed = 0;
-        foreach (var result in ingest.Ingest(paths))
+        foreach (var result in ingest.IngestEach(paths))
         {
             (result.Failed ? errors : output).WriteLine(result);
             failed += result.Failed ? 1 : 0;
@@ -27,7 +31,8 @@ public static class IngestCommand
 
     /// <summary>
     /// Ingests the configured folder before the server takes requests, so the first request
-    /// already sees every article. A bad file is logged and skipped; the server still starts.
+    /// already sees every article. Each file is logged as it is done; a bad file or folder entry
+    /// is logged and skipped, and the server still starts.
     /// </summary>
     public static void IngestAtStartUp(WebApplication app, IngestRun ingest)
     {
@@ -44,7 +49,7 @@ public static class IngestCommand
             return;
         }
 
-        foreach (var result in ingest.Ingest([folder]))
+        foreach (var result in ingest.IngestEach([folder]))
         {
             if (result.Failed)
             {

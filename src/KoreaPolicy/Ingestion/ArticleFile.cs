@@ -29,31 +29,13 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
     public static string SidecarPathFor(string textPath) =>
         System.IO.Path.ChangeExtension(textPath, null) + SidecarSuffix;
 
+    /// <summary>Far above any editor's facts (a few hundred bytes); a sidecar this big is a mistake.</summary>
+    public const int MaxSidecarBytes = 64 * 1024;
+
     /// <summary>Reads and checks a text file and its sidecar; throws <see cref="IngestionException"/> naming the file.</summary>
     public static ArticleFile Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new IngestionException(path, null, "no such file");
-            }
-
-            if (info.Length > MaxBytes)
-            {
-                throw new IngestionException(path, null, $"is {info.Length:N0} bytes, over the limit of {MaxBytes:N0} bytes for one article");
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new IngestionException(path, null, $"cannot be read: {e.Message}");
-        }
-
-        var text = Decode(path, bytes);
+        var text = Decode(path, BoundedFile.Read(path, MaxBytes, "one article"));
         if (Lines(text) is var lines and > ArticleLimits.MaxLines)
         {
             throw new IngestionException(path, null, $"has {lines:N0} lines; the limit for one article is {ArticleLimits.MaxLines:N0}");
@@ -62,10 +44,9 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
         var sidecarPath = SidecarPathFor(path);
         string? sidecarJson = null;
         ArticleSidecar? sidecar = null;
-        if (File.Exists(sidecarPath))
+        if (BoundedFile.Exists(sidecarPath))
         {
-            var sidecarBytes = File.ReadAllBytes(sidecarPath);
-            sidecarJson = Decode(sidecarPath, sidecarBytes);
+            sidecarJson = Decode(sidecarPath, BoundedFile.Read(sidecarPath, MaxSidecarBytes, "a sidecar"));
             sidecar = ParseSidecar(sidecarPath, sidecarJson);
         }
 
@@ -152,11 +133,29 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
 /// </summary>
 public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string? Doi, string? License)
 {
+    // A title is a fact like any other (ArticleLimits); a link or an identifier is far shorter.
+    private const int MaxUrlLength = 2_000;
+    private const int MaxIdentifierLength = 200;
+
     internal string? Validate()
     {
         if (Title is not null && string.IsNullOrWhiteSpace(Title))
         {
             return "\"title\" is blank";
+        }
+
+        foreach (var (name, value, max) in new[]
+                 {
+                     ("title", Title, ArticleLimits.MaxFactLength),
+                     ("canonicalUrl", CanonicalUrl, MaxUrlLength),
+                     ("doi", Doi, MaxIdentifierLength),
+                     ("license", License, MaxIdentifierLength),
+                 })
+        {
+            if (value?.Length > max)
+            {
+                return $"\"{name}\" is {value.Length:N0} characters long; the limit is {max:N0}";
+            }
         }
 
         if (CanonicalUrl is not null

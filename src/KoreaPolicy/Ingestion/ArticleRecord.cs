@@ -38,6 +38,9 @@ public sealed record ArticleRecord(
     /// </summary>
     public const string ParserVersion = "1";
 
+    /// <summary>The file it was read from, as the run was given it; <see cref="SourceName"/> is its name alone.</summary>
+    public string SourcePath { get; init; } = SourceName;
+
     /// <summary>The summary is the article's opening, cut at a sentence end near this length.</summary>
     private const int SummaryLength = 300;
 
@@ -80,7 +83,10 @@ public sealed record ArticleRecord(
             Metadata: parsed.Metadata,
             SourceText: file.Text,
             SidecarJson: file.SidecarJson,
-            ContentHash: Hash(file));
+            ContentHash: Hash(file))
+        {
+            SourcePath = file.Path,
+        };
     }
 
     /// <summary>"vol-3-issue-2" within its journal; the label's slug when it carries no numbers.</summary>

@@ -32,20 +32,33 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
         // instead of failing half-way with SQLITE_BUSY on the first write.
         using var transaction = BeginImmediate(connection);
 
+        var sourcePath = Path.GetFullPath(article.SourcePath);
         var existing = connection.QuerySingleOrDefault<ExistingArticle>(
             "SELECT id, content_hash AS ContentHash FROM articles WHERE source_name = @SourceName",
             new { article.SourceName }, transaction);
         if (existing is not null && existing.ContentHash == article.ContentHash)
         {
+            // The text may have moved to another folder: remember where it is now (no new version,
+            // as nothing served changes).
+            connection.Execute(
+                "UPDATE article_sources SET path = @sourcePath WHERE article_id = @Id AND path IS NOT @sourcePath",
+                new { sourcePath, existing.Id }, transaction);
+            transaction.Commit();
             return SaveOutcome.Unchanged;
         }
 
-        var slugOwner = connection.QuerySingleOrDefault<string>(
-            "SELECT source_name FROM articles WHERE slug = @Slug AND source_name <> @SourceName",
+        var slugOwner = connection.QuerySingleOrDefault<SlugOwner>(
+            """
+            SELECT a.source_name AS SourceName, s.path AS Path
+            FROM articles a LEFT JOIN article_sources s ON s.article_id = a.id
+            WHERE a.slug = @Slug AND a.source_name <> @SourceName
+            """,
             new { article.Slug, article.SourceName }, transaction);
         if (slugOwner is not null)
         {
-            throw new IngestionException(article.SourceName, null, $"its slug \"{article.Slug}\" is already taken by {slugOwner}; rename the file");
+            // Named with its folder: the two files may sit in different folders, or have been ingested on different runs.
+            throw new IngestionException(article.SourcePath, null,
+                $"its slug \"{article.Slug}\" is already taken by {DisplayPath.Of(slugOwner.Path ?? slugOwner.SourceName)}; rename one of the two files");
         }
 
         var now = clock.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
@@ -151,8 +164,16 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
     private static void SaveChildren(SqliteConnection connection, SqliteTransaction transaction, long articleId, ArticleRecord article)
     {
         connection.Execute(
-            "INSERT INTO article_sources (article_id, file_name, sha256, text, sidecar) VALUES (@ArticleId, @FileName, @Sha256, @Text, @Sidecar)",
-            new { ArticleId = articleId, FileName = article.SourceName, Sha256 = article.ContentHash, Text = article.SourceText, Sidecar = article.SidecarJson },
+            "INSERT INTO article_sources (article_id, file_name, path, sha256, text, sidecar) VALUES (@ArticleId, @FileName, @Path, @Sha256, @Text, @Sidecar)",
+            new
+            {
+                ArticleId = articleId,
+                FileName = article.SourceName,
+                Path = Path.GetFullPath(article.SourcePath),
+                Sha256 = article.ContentHash,
+                Text = article.SourceText,
+                Sidecar = article.SidecarJson,
+            },
             transaction);
 
         LinkNamed(connection, transaction, articleId, article.Authors,
@@ -227,4 +248,6 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
             """, transaction: transaction);
 
     private sealed record ExistingArticle(long Id, string ContentHash);
+
+    private sealed record SlugOwner(string SourceName, string? Path);
 }
