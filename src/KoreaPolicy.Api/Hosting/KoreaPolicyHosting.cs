@@ -28,8 +28,11 @@ public static class KoreaPolicyHosting
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ArchiveDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path));
         services.AddSingleton<ArticleWriter>();
-        services.AddSingleton<ArchiveReader>();
-        services.AddSingleton<PassageSearch>();
+        // One snapshot per request: everything a response reads is one version of the archive,
+        // however many statements it takes and whatever an ingest commits meanwhile.
+        services.AddScoped<ArchiveSnapshot>();
+        services.AddScoped(sp => new ArchiveReader(sp.GetRequiredService<ArchiveSnapshot>()));
+        services.AddScoped(sp => new PassageSearch(sp.GetRequiredService<ArchiveSnapshot>()));
         services.AddSingleton<ArchiveVersion>();
         services.AddSingleton<IngestRun>();
 

@@ -124,6 +124,8 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
         finally
         {
             response.Body = body;
+            // The response is built: end its read of the archive now, not once a slow client has it all.
+            context.RequestServices.GetService<ArchiveSnapshot>()?.Dispose();
         }
 
         if (response.StatusCode != StatusCodes.Status200OK)

@@ -10,9 +10,26 @@ namespace KoreaPolicy.Storage;
 /// <summary>
 /// Reads the archive. "Not found" is a null (or empty) result, never an exception: the caller
 /// decides what a missing article means. Every statement is a constant, parameterised string.
+/// Every call reads one snapshot (<see cref="ArchiveSnapshot"/>): its own, or, when the reader is
+/// made over a shared one, the same as every other call on it.
 /// </summary>
-public sealed class ArchiveReader(ArchiveDatabase database)
+public sealed class ArchiveReader
 {
+    private readonly ArchiveDatabase database;
+    private readonly ArchiveSnapshot? shared;
+
+    /// <summary>Each call reads a snapshot of its own: its statements agree with each other.</summary>
+    public ArchiveReader(ArchiveDatabase database) => this.database = database;
+
+    /// <summary>Every call reads <paramref name="snapshot"/>: all of them agree, as one response needs.</summary>
+    public ArchiveReader(ArchiveSnapshot snapshot)
+    {
+        database = snapshot.Database;
+        shared = snapshot;
+    }
+
+    private ArchiveSnapshot.Read Begin() => shared?.Begin() ?? ArchiveSnapshot.Once(database);
+
     // An article's authors and themes ride in its own row, each a JSON array of [position, slug,
     // name], so that a page of summaries is one statement rather than one per kind of row: each
     // statement costs Microsoft.Data.Sqlite a prepare, and the IN list Dapper expands a parameter.
@@ -45,7 +62,8 @@ public sealed class ArchiveReader(ArchiveDatabase database)
         sql.Parameters.Add("Offset", page.Offset);
         var order = ArticleFilterSql.OrderBy(sort);
         var count = "SELECT COUNT(*) FROM " + sql.Listed;
-        using var connection = database.Open();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
         // The page's ids (and sort keys) come from the ordering index alone, so the joins and the
         // authors and themes run for one page, not for every row skipped on the way to a deep page;
         // the outer ORDER BY keeps the page in order after the joins (SQLite promises no order
@@ -54,20 +72,21 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             SummaryColumns + ", (" + count + ") AS Total"
             + " FROM (SELECT " + sql.ListedId + " AS id" + order.Keys + " FROM " + sql.Listed + order.Articles + " LIMIT @Size OFFSET @Offset) page"
             + " JOIN articles a ON a.id = page.id" + SummaryJoins + order.Page,
-            sql.Parameters).AsList();
+            sql.Parameters, transaction).AsList();
         // An empty page carries no total: a first page is empty only when nothing passes, and
         // only a page beyond the end needs the count on its own.
         var total = rows.Count > 0 ? rows[0].Total
             : page.Offset == 0 ? 0
-            : connection.ExecuteScalar<int>(count, sql.Parameters);
+            : connection.ExecuteScalar<int>(count, sql.Parameters, transaction);
         return new Page<ArticleSummary>(rows.Select(r => r.ToSummary()).ToList(), total, page);
     }
 
-    /// <summary>The whole article, null for an unknown slug. Two statements: the article with its
-    /// authors, themes and metadata, then its sections and paragraphs.</summary>
+    /// <summary>The whole article, null for an unknown slug. Two statements, in one snapshot: the
+    /// article with its authors, themes and metadata, then its sections and paragraphs.</summary>
     public ArticleDetail? FindArticle(string slug)
     {
-        using var connection = database.Open();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
         var row = connection.QuerySingleOrDefault<ArticleRow>(
             SummaryColumns + """
             ,
@@ -75,7 +94,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
                    (SELECT json_group_array(json_array(m.position, m.name, m.value))
                     FROM article_metadata m WHERE m.article_id = a.id) AS Metadata
             FROM articles a
-            """ + SummaryJoins + " WHERE a.slug = @slug", new { slug });
+            """ + SummaryJoins + " WHERE a.slug = @slug", new { slug }, transaction);
         if (row is null)
         {
             return null;
@@ -88,7 +107,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             FROM sections s LEFT JOIN paragraphs p ON p.section_id = s.id
             WHERE s.article_id = @Id
             ORDER BY s.position, p.number
-            """, new { row.Id })
+            """, new { row.Id }, transaction)
             .GroupBy(p => (p.SectionPosition, p.SectionSlug, p.SectionHeading))
             .Select(g => new SectionDetail(
                 g.Key.SectionPosition,
@@ -103,50 +122,54 @@ public sealed class ArchiveReader(ArchiveDatabase database)
 
     public Page<IndexEntry> ListAuthors(PageRequest page)
     {
-        using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM authors");
+        using var read = Begin();
+        var (connection, transaction, _) = read;
+        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM authors", transaction: transaction);
         var rows = connection.Query<IndexRow>(
             """
             SELECT au.slug AS Slug, au.name AS Name,
                    (SELECT COUNT(*) FROM article_authors aa WHERE aa.author_id = au.id) AS ArticleCount
             FROM authors au ORDER BY au.name COLLATE NOCASE, au.slug LIMIT @Size OFFSET @Offset
-            """, new { page.Size, page.Offset });
+            """, new { page.Size, page.Offset }, transaction);
         return new Page<IndexEntry>(rows.Select(r => r.ToEntry()).ToList(), total, page);
     }
 
     public IndexEntry? FindAuthor(string slug)
     {
-        using var connection = database.Open();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
         return connection.QuerySingleOrDefault<IndexRow>(
             """
             SELECT au.slug AS Slug, au.name AS Name,
                    (SELECT COUNT(*) FROM article_authors aa WHERE aa.author_id = au.id) AS ArticleCount
             FROM authors au WHERE au.slug = @slug
-            """, new { slug })?.ToEntry();
+            """, new { slug }, transaction)?.ToEntry();
     }
 
     public Page<IndexEntry> ListThemes(PageRequest page)
     {
-        using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM themes");
+        using var read = Begin();
+        var (connection, transaction, _) = read;
+        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM themes", transaction: transaction);
         var rows = connection.Query<IndexRow>(
             """
             SELECT t.slug AS Slug, t.name AS Name,
                    (SELECT COUNT(*) FROM article_themes at WHERE at.theme_id = t.id) AS ArticleCount
             FROM themes t ORDER BY t.name COLLATE NOCASE, t.slug LIMIT @Size OFFSET @Offset
-            """, new { page.Size, page.Offset });
+            """, new { page.Size, page.Offset }, transaction);
         return new Page<IndexEntry>(rows.Select(r => r.ToEntry()).ToList(), total, page);
     }
 
     public IndexEntry? FindTheme(string slug)
     {
-        using var connection = database.Open();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
         return connection.QuerySingleOrDefault<IndexRow>(
             """
             SELECT t.slug AS Slug, t.name AS Name,
                    (SELECT COUNT(*) FROM article_themes at WHERE at.theme_id = t.id) AS ArticleCount
             FROM themes t WHERE t.slug = @slug
-            """, new { slug })?.ToEntry();
+            """, new { slug }, transaction)?.ToEntry();
     }
 
     private const string JournalSelect =
@@ -160,11 +183,12 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// <summary>A page of the journals, by name, with their issue and article counts.</summary>
     public Page<JournalSummary> ListJournals(PageRequest page)
     {
-        using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM journals");
+        using var read = Begin();
+        var (connection, transaction, _) = read;
+        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM journals", transaction: transaction);
         // No index on journals.name: the archive holds a handful of journals, and sorting them is cheaper than keeping one.
         var rows = connection.Query<JournalRow>(
-            JournalSelect + " ORDER BY j.name COLLATE NOCASE, j.slug LIMIT @Size OFFSET @Offset", new { page.Size, page.Offset });
+            JournalSelect + " ORDER BY j.name COLLATE NOCASE, j.slug LIMIT @Size OFFSET @Offset", new { page.Size, page.Offset }, transaction);
         return new Page<JournalSummary>(rows.Select(r => r.ToSummary()).ToList(), total, page);
     }
 
@@ -174,7 +198,8 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// </summary>
     public JournalDetail? FindJournal(string slug)
     {
-        using var connection = database.Open();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
         using var results = connection.QueryMultiple(
             JournalSelect + " WHERE j.slug = @slug;" +
             """
@@ -184,7 +209,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
             FROM issues i JOIN journals j ON j.id = i.journal_id
             WHERE j.slug = @slug
             ORDER BY i.volume DESC, i.number DESC, i.label, i.slug;
-            """, new { slug });
+            """, new { slug }, transaction);
         var journal = results.ReadSingleOrDefault<JournalRow>();
         return journal is null ? null : new JournalDetail(journal.ToSummary(), results.Read<IssueRow>().Select(r => r.ToSummary()).ToList());
     }
@@ -192,7 +217,8 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     /// <summary>One issue of one journal, with the journal; null when either slug is unknown.</summary>
     public IssueDetail? FindIssue(string journalSlug, string issueSlug)
     {
-        using var connection = database.Open();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
         // journals.slug is UNIQUE and issues has UNIQUE (journal_id, slug): two index lookups.
         var row = connection.QuerySingleOrDefault<IssueRow>(
             """
@@ -201,7 +227,7 @@ public sealed class ArchiveReader(ArchiveDatabase database)
                    j.slug AS JournalSlug, j.name AS JournalName, j.publisher AS JournalPublisher
             FROM issues i JOIN journals j ON j.id = i.journal_id
             WHERE j.slug = @journalSlug AND i.slug = @issueSlug
-            """, new { journalSlug, issueSlug });
+            """, new { journalSlug, issueSlug }, transaction);
         return row is null ? null : new IssueDetail(new JournalRef(row.JournalSlug, row.JournalName, row.JournalPublisher), row.ToSummary());
     }
 
@@ -210,8 +236,8 @@ public sealed class ArchiveReader(ArchiveDatabase database)
     {
         try
         {
-            using var connection = database.Open();
-            return Migrations.CurrentVersion(connection) == Migrations.Latest;
+            using var health = database.Open();
+            return Migrations.CurrentVersion(health) == Migrations.Latest;
         }
         catch (SqliteException)
         {

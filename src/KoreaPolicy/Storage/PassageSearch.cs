@@ -29,10 +29,24 @@ public sealed record MarkedText(string Text, IReadOnlyList<TextSpan> Marks);
 
 /// <summary>
 /// Searches the passage index (FTS5, see Sql/002_search.sql), ranked by bm25, with the same
-/// filters as article lists.
+/// filters as article lists. The count, the ranked page and its passages come from one snapshot
+/// (<see cref="ArchiveSnapshot"/>), so the total and the hits agree.
 /// </summary>
-public sealed class PassageSearch(ArchiveDatabase database)
+public sealed class PassageSearch
 {
+    private readonly ArchiveDatabase database;
+    private readonly ArchiveSnapshot? shared;
+
+    /// <summary>Each search reads a snapshot of its own.</summary>
+    public PassageSearch(ArchiveDatabase database) => this.database = database;
+
+    /// <summary>Every search reads <paramref name="snapshot"/>, with whatever else the response reads.</summary>
+    public PassageSearch(ArchiveSnapshot snapshot)
+    {
+        database = snapshot.Database;
+        shared = snapshot;
+    }
+
     // Control characters never occur in an ingested text (ArticleFile refuses them), so they
     // can mark the matches FTS5 finds without clashing with anything in the text.
     private const char MarkStart = '\u0001';
@@ -94,8 +108,9 @@ public sealed class PassageSearch(ArchiveDatabase database)
         sql.Parameters.Add("Offset", page.Offset);
         var filtered = sql.Where.Length > 0;
 
-        using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>(filtered ? FilteredCountPrefix + sql.Where + ")" : Count, sql.Parameters);
+        using var read = shared?.Begin() ?? ArchiveSnapshot.Once(database);
+        var (connection, transaction, _) = read;
+        var total = connection.ExecuteScalar<int>(filtered ? FilteredCountPrefix + sql.Where + ")" : Count, sql.Parameters, transaction);
         if (total <= page.Offset)
         {
             return new Page<PassageHit>([], total, page);
@@ -103,9 +118,9 @@ public sealed class PassageSearch(ArchiveDatabase database)
 
         var ranked = connection.Query<RankedRow>(
             filtered ? FilteredRankedPagePrefix + sql.Where + ") ORDER BY f.rank LIMIT @Size OFFSET @Offset" : RankedPage,
-            sql.Parameters).AsList();
+            sql.Parameters, transaction).AsList();
         var ids = ranked.Select(r => r.Id).ToArray();
-        var passages = connection.Query<PassageRow>(Passages, new { ids }).ToDictionary(p => p.Id);
+        var passages = connection.Query<PassageRow>(Passages, new { ids }, transaction).ToDictionary(p => p.Id);
         var hits = ranked.Select(r => passages[r.Id].ToHit(r)).ToList();
         return new Page<PassageHit>(hits, total, page);
     }
