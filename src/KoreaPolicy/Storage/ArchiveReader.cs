@@ -15,20 +15,15 @@ namespace KoreaPolicy.Storage;
 /// </summary>
 public sealed class ArchiveReader
 {
-    private readonly ArchiveDatabase database;
-    private readonly ArchiveSnapshot? shared;
+    private readonly ArchiveSnapshot.Source reads;
 
     /// <summary>Each call reads a snapshot of its own: its statements agree with each other.</summary>
-    public ArchiveReader(ArchiveDatabase database) => this.database = database;
+    public ArchiveReader(ArchiveDatabase database) => reads = ArchiveSnapshot.Source.PerCall(database);
 
     /// <summary>Every call reads <paramref name="snapshot"/>: all of them agree, as one response needs.</summary>
-    public ArchiveReader(ArchiveSnapshot snapshot)
-    {
-        database = snapshot.Database;
-        shared = snapshot;
-    }
+    public ArchiveReader(ArchiveSnapshot snapshot) => reads = ArchiveSnapshot.Source.Shared(snapshot);
 
-    private ArchiveSnapshot.Read Begin() => shared?.Begin() ?? ArchiveSnapshot.Once(database);
+    private ArchiveSnapshot.Read Begin() => reads.Begin();
 
     // An article's authors and themes ride in its own row, each a JSON array of [position, slug,
     // name], so that a page of summaries is one statement rather than one per kind of row: each
@@ -236,8 +231,8 @@ public sealed class ArchiveReader
     {
         try
         {
-            using var health = database.Open();
-            return Migrations.CurrentVersion(health) == Migrations.Latest;
+            using var read = Begin();
+            return read.Connection.ExecuteScalar<int>("PRAGMA user_version;", transaction: read.Transaction) == Migrations.Latest;
         }
         catch (SqliteException)
         {

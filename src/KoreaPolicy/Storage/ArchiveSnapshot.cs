@@ -55,4 +55,19 @@ public sealed class ArchiveSnapshot(ArchiveDatabase database) : IDisposable
     {
         public void Dispose() => Owner?.Dispose();
     }
+
+    /// <summary>Where a reader's calls read: each its own snapshot, or all one shared snapshot.</summary>
+    internal readonly struct Source
+    {
+        private readonly ArchiveDatabase database;
+        private readonly ArchiveSnapshot? shared;
+
+        private Source(ArchiveDatabase database, ArchiveSnapshot? shared) => (this.database, this.shared) = (database, shared);
+
+        public static Source PerCall(ArchiveDatabase database) => new(database, null);
+
+        public static Source Shared(ArchiveSnapshot snapshot) => new(snapshot.Database, snapshot);
+
+        public Read Begin() => shared?.Begin() ?? Once(database);
+    }
 }

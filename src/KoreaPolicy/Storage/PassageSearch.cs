@@ -34,18 +34,13 @@ public sealed record MarkedText(string Text, IReadOnlyList<TextSpan> Marks);
 /// </summary>
 public sealed class PassageSearch
 {
-    private readonly ArchiveDatabase database;
-    private readonly ArchiveSnapshot? shared;
+    private readonly ArchiveSnapshot.Source reads;
 
     /// <summary>Each search reads a snapshot of its own.</summary>
-    public PassageSearch(ArchiveDatabase database) => this.database = database;
+    public PassageSearch(ArchiveDatabase database) => reads = ArchiveSnapshot.Source.PerCall(database);
 
     /// <summary>Every search reads <paramref name="snapshot"/>, with whatever else the response reads.</summary>
-    public PassageSearch(ArchiveSnapshot snapshot)
-    {
-        database = snapshot.Database;
-        shared = snapshot;
-    }
+    public PassageSearch(ArchiveSnapshot snapshot) => reads = ArchiveSnapshot.Source.Shared(snapshot);
 
     // Control characters never occur in an ingested text (ArticleFile refuses them), so they
     // can mark the matches FTS5 finds without clashing with anything in the text.
@@ -108,7 +103,7 @@ public sealed class PassageSearch
         sql.Parameters.Add("Offset", page.Offset);
         var filtered = sql.Where.Length > 0;
 
-        using var read = shared?.Begin() ?? ArchiveSnapshot.Once(database);
+        using var read = reads.Begin();
         var (connection, transaction, _) = read;
         var total = connection.ExecuteScalar<int>(filtered ? FilteredCountPrefix + sql.Where + ")" : Count, sql.Parameters, transaction);
         if (total <= page.Offset)
