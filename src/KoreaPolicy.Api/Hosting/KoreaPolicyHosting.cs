@@ -25,6 +25,7 @@ public static class KoreaPolicyHosting
         services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));
         services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         services.Configure<HttpCachingOptions>(builder.Configuration.GetSection(HttpCachingOptions.Section));
+        services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new ArchiveDatabase(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Path));
         services.AddSingleton<ArticleWriter>();
