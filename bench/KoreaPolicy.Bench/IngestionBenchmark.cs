@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Dapper;
 using KoreaPolicy.Ingestion;
+using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 
 namespace KoreaPolicy.Bench;
@@ -77,7 +78,7 @@ internal static class IngestionBenchmark
         foreach (var path in paths)
         {
             var file = ArticleFile.Read(path);
-            records.Add(ArticleRecord.Create(file, ArticleParser.Parse(file.Text)));
+            records.Add(ArticleRecords.Create(file, ArticleParser.Parse(file.Text)));
         }
 
         return (started.Elapsed, records);

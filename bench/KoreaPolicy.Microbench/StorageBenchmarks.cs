@@ -45,7 +45,7 @@ public class StorageBenchmarks
         search = new PassageSearch(database);
         word = SearchQuery.Parse("alliance");
         phrase = SearchQuery.Parse("\"security guarantees\"");
-        if (reader.FindArticle(RealSlug) is null || DeepPage().Items.Count == 0)
+        if (reader.FindArticle(RealSlug) is null || FindSection() is null || FindParagraph() is null || DeepPage().Items.Count == 0)
         {
             throw new InvalidOperationException("The benchmark database lacks the real article or a deep page.");
         }
@@ -60,6 +60,12 @@ public class StorageBenchmarks
 
     [Benchmark(Description = "ArchiveReader.FindArticle (the real article)")]
     public ArticleDetail? FindArticle() => reader.FindArticle(RealSlug);
+
+    [Benchmark(Description = "ArchiveReader.FindSection (the real article's section 2)")]
+    public ArticlePart<SectionDetail>? FindSection() => reader.FindSection(RealSlug, SectionKey.At(2));
+
+    [Benchmark(Description = "ArchiveReader.FindParagraph (the real article's paragraph 7)")]
+    public ArticlePart<ParagraphDetail>? FindParagraph() => reader.FindParagraph(RealSlug, 7);
 
     [Benchmark(Description = "ArchiveReader.ListArticles (page 10 of 11, newest first)")]
     public Page<ArticleSummary> ListArticlesDeepPage() => DeepPage();

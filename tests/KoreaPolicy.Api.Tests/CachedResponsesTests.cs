@@ -3,7 +3,7 @@ using System.Net;
 using Dapper;
 using System.Net.Http.Json;
 using System.Text.Json;
-using KoreaPolicy.Ingestion;
+using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 
 namespace KoreaPolicy.Api.Tests;

@@ -1,4 +1,4 @@
-using KoreaPolicy.Api.Citations;
+using KoreaPolicy.Api.Rendering.Citations;
 
 namespace KoreaPolicy.Api.Tests;
 

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using KoreaPolicy.Api.Citations;
+using KoreaPolicy.Api.Rendering.Citations;
 
 namespace KoreaPolicy.Api.Tests;
 

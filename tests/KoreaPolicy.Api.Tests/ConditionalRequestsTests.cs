@@ -1,6 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
-using KoreaPolicy.Ingestion;
+using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 
 namespace KoreaPolicy.Api.Tests;

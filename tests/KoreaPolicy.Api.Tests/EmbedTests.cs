@@ -110,6 +110,26 @@ public sealed class EmbedTests(KoreaPolicyApplication app) : IClassFixture<Korea
         }
     }
 
+    [Theory]
+    [InlineData($"/articles/{Slug}")]
+    [InlineData($"/Articles/{Slug}")]
+    [InlineData($"/articles/{Slug}/")]
+    [InlineData($"//articles/{Slug}")]
+    [InlineData($"/articles/{Slug}/sections")]
+    [InlineData($"/embed/articles/{Slug}/sections/2")]
+    [InlineData($"/EMBED/articles/{Slug}/paragraphs/7")]
+    [InlineData($"/embed/articles/{Slug}/paragraphs/7/more")]
+    [InlineData($"/embed/articles/{Slug}/paragraphs/0")]
+    [InlineData("/articles")]
+    public async Task OEmbedAnswersForAPathExactlyWhenTheSiteServesIt(string path)
+    {
+        // oEmbed reads its URL with the site's own routes, so the two cannot disagree.
+        var served = (await client.GetAsync(path)).StatusCode;
+        var answered = (await client.GetAsync($"/oembed?url={Uri.EscapeDataString("http://localhost" + path)}")).StatusCode;
+
+        (answered == HttpStatusCode.OK).Should().Be(served == HttpStatusCode.OK, $"GET {path} is {(int)served} and its oEmbed {(int)answered}");
+    }
+
     /// <summary>One figure, nothing to load or run, and no ids to clash with the host page's.</summary>
     internal static IElement SelfContained(AngleSharp.Html.Dom.IHtmlDocument embed)
     {

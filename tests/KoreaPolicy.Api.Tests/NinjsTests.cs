@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Json.Schema;
-using KoreaPolicy.Api.Hosting;
-using KoreaPolicy.Api.Representations;
+using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Rendering;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,5 +1,6 @@
 using System.Text;
 using KoreaPolicy.Ingestion;
+using KoreaPolicy.Model;
 
 namespace KoreaPolicy.Tests;
 

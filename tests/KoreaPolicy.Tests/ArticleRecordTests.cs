@@ -160,7 +160,7 @@ public sealed class ArticleRecordTests : IDisposable
         };
         var file = ArticleFile.Read(archive.CopyKlingner());
 
-        var record = ArticleRecord.Create(file, twice);
+        var record = ArticleRecords.Create(file, twice);
 
         record.Sections.Select(s => s.Slug).Should().Equal(
             "lead",
@@ -176,7 +176,7 @@ public sealed class ArticleRecordTests : IDisposable
         var path = archive.CopyKlingner();
         var file = ArticleFile.Read(path);
 
-        var create = () => ArticleRecord.Create(file, parsed);
+        var create = () => ArticleRecords.Create(file, parsed);
 
         create.Should().Throw<IngestionException>().Which.Message.Should().Be($"{path}: carries no article text");
     }
@@ -215,7 +215,7 @@ public sealed class ArticleRecordTests : IDisposable
     [Fact]
     public void AShortOpeningIsItsOwnSummary()
     {
-        ArticleRecord.Summarize("One sentence. Two.").Should().Be("One sentence. Two.");
+        ArticleRecords.Summarize("One sentence. Two.").Should().Be("One sentence. Two.");
     }
 
     [Fact]
@@ -223,7 +223,7 @@ public sealed class ArticleRecordTests : IDisposable
     {
         var opening = string.Join(' ', Enumerable.Repeat("alliance", 60));
 
-        var summary = ArticleRecord.Summarize(opening);
+        var summary = ArticleRecords.Summarize(opening);
 
         summary.Should().EndWith("alliance…");
         summary.Length.Should().BeLessThanOrEqualTo(301);

@@ -1,4 +1,3 @@
-using KoreaPolicy.Ingestion;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.Data.Sqlite;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using KoreaPolicy.Ingestion;
+using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.Data.Sqlite;
 
@@ -93,7 +94,7 @@ internal sealed class TemporaryArchive : IDisposable
     public static ArticleRecord RecordFor(string path)
     {
         var file = ArticleFile.Read(path);
-        return ArticleRecord.Create(file, ArticleParser.Parse(file.Text));
+        return ArticleRecords.Create(file, ArticleParser.Parse(file.Text));
     }
 
     /// <summary>Every row of every table, ordered, one string per row, keyed by table name.</summary>

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Model;
 using Microsoft.AspNetCore.Mvc;
 

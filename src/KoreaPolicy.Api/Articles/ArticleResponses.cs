@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Model;
 
 namespace KoreaPolicy.Api.Articles;

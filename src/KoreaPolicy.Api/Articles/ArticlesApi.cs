@@ -1,11 +1,12 @@
 using System.ComponentModel;
-using System.Globalization;
-using KoreaPolicy.Api.Hosting;
-using KoreaPolicy.Api.Representations;
+using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Rendering;
+using KoreaPolicy.Api.Rendering.Feeds;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Net.Http.Headers;
 
 namespace KoreaPolicy.Api.Articles;
 
@@ -30,7 +31,6 @@ public static class ArticlesApi
             .WithSummary("Get an article")
             .WithDescription("The whole article: metadata, then its sections in order, each with its paragraphs. "
                 + "JSON by default; also an HTML fragment, Markdown, plain text, schema.org JSON-LD or IPTC ninjs, by Accept or format=.")
-            .WithFeedLinks()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRepresentations(ArticleFormats.Article)
@@ -86,7 +86,7 @@ public static class ArticlesApi
     }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
-    // "fields" is applied by FieldSelection after the handler, and "format" read by Negotiation; both are declared here to be documented.
+    // "fields" is applied by FieldSelection after the handler; it is declared here to be documented.
     public static Results<Ok<ArticleResponse>, ContentHttpResult, ProblemHttpResult> GetArticle(
         [Description("The article's slug, e.g. korea-policy-vol-3-issue-2-klingner.")] string slug,
         [FromQuery(Name = FieldSelection.Parameter), Description(FieldSelection.Description)] string? fields,
@@ -94,18 +94,18 @@ public static class ArticlesApi
         ArchiveReader archive,
         HttpRequest request)
     {
-        var chosen = Negotiation.Choose(request, ArticleFormats.Article, out var problem);
-        if (problem is not null)
+        if (Negotiation.Choose(format, request, ArticleFormats.Article) is not { } chosen)
         {
-            return problem;
+            return Negotiation.Refusal(format, ArticleFormats.Article);
         }
 
         if (archive.FindArticle(slug) is not { } article)
         {
-            return ArticleParts.ArticleNotFound(slug);
+            return ArticleAddress.ArticleNotFound(slug);
         }
 
         request.MarkModified(article.Summary.UpdatedAt);
+        request.HttpContext.Response.Headers.Append(HeaderNames.Link, FeedLinks.Header(article.Summary.Authors));
         return Representation.Of(chosen, article.ToResponse, f => ArticleFormats.Render(article, f, PublicUrls.For(request)));
     }
 
@@ -115,7 +115,7 @@ public static class ArticlesApi
         ArchiveReader archive) =>
         archive.FindArticle(slug) is { } article
             ? TypedResults.Ok(article.Sections.Select(s => s.ToResponse(slug)).ToList().ToList(ApiLinks.Sections(slug)))
-            : ArticleParts.ArticleNotFound(slug);
+            : ArticleAddress.ArticleNotFound(slug);
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="section" example="2">The section's slug or 1-based position.</param>
@@ -126,21 +126,18 @@ public static class ArticlesApi
         ArchiveReader archive,
         HttpRequest request)
     {
-        var chosen = Negotiation.Choose(request, ArticleFormats.Part, out var problem);
-        if (problem is not null)
+        if (Negotiation.Choose(format, request, ArticleFormats.Part) is not { } chosen)
         {
-            return problem;
+            return Negotiation.Refusal(format, ArticleFormats.Part);
         }
 
-        if (archive.FindArticle(slug) is not { } article)
+        if (ArticleAddress.Section(section) is not { } key || archive.FindSection(slug, key) is not { } found)
         {
-            return ArticleParts.ArticleNotFound(slug);
+            return ArticleAddress.MissingSection(archive, slug, section);
         }
 
-        request.MarkModified(article.Summary.UpdatedAt);
-        return ArticleParts.FindSection(article, section, out problem) is { } found
-            ? Representation.Of(chosen, () => found.ToResponse(slug), f => ArticleFormats.Render(found, f))
-            : problem!;
+        request.MarkModified(found.Summary.UpdatedAt);
+        return Representation.Of(chosen, () => found.Part.ToResponse(slug), f => ArticleFormats.Render(found.Part, f));
     }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
@@ -149,7 +146,7 @@ public static class ArticlesApi
         ArchiveReader archive) =>
         archive.FindArticle(slug) is { } article
             ? TypedResults.Ok(article.Sections.SelectMany(s => s.Paragraphs).Select(p => p.ToResponse(slug)).ToList().ToList(ApiLinks.Paragraphs(slug)))
-            : ArticleParts.ArticleNotFound(slug);
+            : ArticleAddress.ArticleNotFound(slug);
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="number" example="7">The paragraph's 1-based number across the article.</param>
@@ -160,21 +157,18 @@ public static class ArticlesApi
         ArchiveReader archive,
         HttpRequest request)
     {
-        var chosen = Negotiation.Choose(request, ArticleFormats.Part, out var problem);
-        if (problem is not null || !ArticleParts.TryParseNumber(number, out var n, out problem))
+        if (Negotiation.Choose(format, request, ArticleFormats.Part) is not { } chosen)
         {
-            return problem;
+            return Negotiation.Refusal(format, ArticleFormats.Part);
         }
 
-        if (archive.FindArticle(slug) is not { } article)
+        if (ArticleAddress.Paragraph(number) is not { } n || archive.FindParagraph(slug, n) is not { } found)
         {
-            return ArticleParts.ArticleNotFound(slug);
+            return ArticleAddress.MissingParagraph(archive, slug, number);
         }
 
-        request.MarkModified(article.Summary.UpdatedAt);
-        return ArticleParts.FindParagraph(article, n, out problem) is { } paragraph
-            ? Representation.Of(chosen, () => paragraph.ToResponse(slug), f => ArticleFormats.Render(paragraph, f))
-            : problem!;
+        request.MarkModified(found.Summary.UpdatedAt);
+        return Representation.Of(chosen, () => found.Part.ToResponse(slug), f => ArticleFormats.Render(found.Part, f));
     }
 
     private const string ArticleFormatDescription =

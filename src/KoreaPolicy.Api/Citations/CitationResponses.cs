@@ -1,3 +1,5 @@
+using KoreaPolicy.Api.Rendering.Citations;
+
 namespace KoreaPolicy.Api.Citations;
 
 /// <summary>How to cite an article, a section or a paragraph: the reference in every style, the pinpoint and the link.</summary>

@@ -1,8 +1,6 @@
 using System.ComponentModel;
-using KoreaPolicy.Api.Articles;
-using KoreaPolicy.Api.Hosting;
-using KoreaPolicy.Api.Representations;
-using KoreaPolicy.Model;
+using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Rendering.Citations;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -91,15 +89,10 @@ public static class CitationsApi
         [FromQuery(Name = "style"), Description(StyleDescription)] string? style,
         [FromQuery(Name = Negotiation.FormatParameter), Description(FormatDescription)] string? format,
         ArchiveReader archive,
-        HttpRequest request)
-    {
-        if (archive.FindArticle(slug) is not { } article)
-        {
-            return ArticleParts.ArticleNotFound(slug);
-        }
-
-        return Respond(CitedWork.From(article, PublicUrls.For(request)), style, request, slug, ApiLinks.ArticleCitation(slug), passage: null, heading: null);
-    }
+        HttpRequest request) =>
+        archive.FindArticle(slug) is { } article
+            ? Respond(CitedWork.From(article, PublicUrls.For(request)), style, format, request, slug, ApiLinks.ArticleCitation(slug), passage: null, heading: null)
+            : ArticleAddress.ArticleNotFound(slug);
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="section" example="2">The section's slug or 1-based position.</param>
@@ -111,20 +104,15 @@ public static class CitationsApi
         ArchiveReader archive,
         HttpRequest request)
     {
-        if (archive.FindArticle(slug) is not { } article)
+        if (ArticleAddress.Section(section) is not { } key || archive.FindSection(slug, key) is not { } found)
         {
-            return ArticleParts.ArticleNotFound(slug);
-        }
-
-        if (ArticleParts.FindSection(article, section, out var problem) is not { } found)
-        {
-            return problem!;
+            return ArticleAddress.MissingSection(archive, slug, section);
         }
 
         var urls = PublicUrls.For(request);
-        var locator = Locator.ForSection(found, urls.Canonical(slug, article.CanonicalUrl));
-        return Respond(CitedWork.From(article, urls, locator), style, request, slug,
-            ApiLinks.SectionCitation(slug, found.Slug), ApiLinks.Section(slug, found.Slug), found.Heading);
+        var locator = Locator.ForSection(found.Part, urls.Canonical(slug, found.CanonicalUrl));
+        return Respond(CitedWork.From(found, urls, locator), style, format, request, slug,
+            ApiLinks.SectionCitation(slug, found.Part.Slug), ApiLinks.Section(slug, found.Part.Slug), found.Part.Heading);
     }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
@@ -137,25 +125,15 @@ public static class CitationsApi
         ArchiveReader archive,
         HttpRequest request)
     {
-        if (!ArticleParts.TryParseNumber(number, out var n, out var invalid))
+        if (ArticleAddress.Paragraph(number) is not { } n || archive.FindParagraph(slug, n) is not { } found)
         {
-            return invalid;
-        }
-
-        if (archive.FindArticle(slug) is not { } article)
-        {
-            return ArticleParts.ArticleNotFound(slug);
-        }
-
-        if (ArticleParts.FindParagraph(article, n, out var problem) is not { } paragraph)
-        {
-            return problem!;
+            return ArticleAddress.MissingParagraph(archive, slug, number);
         }
 
         var urls = PublicUrls.For(request);
-        var locator = Locator.ForParagraph(paragraph, urls.Canonical(slug, article.CanonicalUrl));
-        return Respond(CitedWork.From(article, urls, locator), style, request, slug,
-            ApiLinks.ParagraphCitation(slug, n), ApiLinks.Paragraph(slug, n), paragraph.SectionHeading);
+        var locator = Locator.ForParagraph(found.Part, urls.Canonical(slug, found.CanonicalUrl));
+        return Respond(CitedWork.From(found, urls, locator), style, format, request, slug,
+            ApiLinks.ParagraphCitation(slug, n), ApiLinks.Paragraph(slug, n), found.Part.SectionHeading);
     }
 
     /// <summary>
@@ -164,7 +142,7 @@ public static class CitationsApi
     /// format= over every representation, with the JSON object as the default.
     /// </summary>
     private static Results<Ok<CitationResponse>, ContentHttpResult, ProblemHttpResult> Respond(
-        CitedWork work, string? style, HttpRequest request, string slug, string self, string? passage, string? heading)
+        CitedWork work, string? style, string? format, HttpRequest request, string slug, string self, string? passage, string? heading)
     {
         request.HttpContext.Response.Headers.Vary = HeaderNames.Accept;
         ContentFormat chosen;
@@ -182,22 +160,24 @@ public static class CitationsApi
             }
 
             formattedStyle = name;
-            chosen = Negotiation.Choose(request, FormattedOnly, out var problem);
             // A style named in the query wins over Accept, as format= does: an Accept the
             // formatted reference cannot meet still gets it as text, not a 406. A bad format= is a 400.
-            if (problem?.StatusCode == StatusCodes.Status400BadRequest)
+            var formatted = Negotiation.Choose(format, request, FormattedOnly);
+            if (formatted is null && format is not null)
             {
-                return problem;
+                return Negotiation.Refusal(format, FormattedOnly);
             }
+
+            chosen = formatted ?? Bibliography;
         }
         else
         {
-            chosen = Negotiation.Choose(request, Supported, out var problem);
-            if (problem is not null)
+            if (Negotiation.Choose(format, request, Supported) is not { } negotiated)
             {
-                return problem;
+                return Negotiation.Refusal(format, Supported);
             }
 
+            chosen = negotiated;
             if (chosen == Bibliography && AcceptedStyle(request) is { } asked)
             {
                 if (!StyleNames.TryGetValue(asked, out var name) || CitationStyles.All.All(s => s.Name != name))

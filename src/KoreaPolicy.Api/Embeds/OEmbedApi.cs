@@ -1,7 +1,7 @@
 using System.ComponentModel;
-using KoreaPolicy.Api.Articles;
-using KoreaPolicy.Api.Hosting;
-using KoreaPolicy.Api.Representations;
+using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Pages;
+using KoreaPolicy.Api.Rendering;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,6 +35,7 @@ public static class OEmbedApi
         [Description("The most height, in pixels, the consumer has room for.")] string? maxheight,
         [Description("The response format: json (the default). xml is not offered (501).")] string? format,
         ArchiveReader archive,
+        LinkParser links,
         HttpRequest request)
     {
         if (format is not null && !string.Equals(format, "json", StringComparison.OrdinalIgnoreCase))
@@ -60,17 +61,21 @@ public static class OEmbedApi
 
         var urls = PublicUrls.For(request);
         var size = new EmbedSize(Math.Min(width ?? EmbedSize.DefaultWidth, EmbedSize.DefaultWidth), height);
-        return EmbedTarget.Resolve(url!, urls, archive) is { } target
+        return EmbedTarget.Resolve(url!, urls, archive, links) is { } target
             ? TypedResults.Ok(target.ToOEmbed(urls, size))
             : Problems.NotFound($"'{url}' is not an article, section or paragraph on {urls.Base}: oEmbed answers for {urls.Base}/articles/{{slug}} and its #p-N and #section-{{slug}} anchors.");
     }
 }
 
 /// <summary>What an oEmbed URL points at: an article, or one of its sections or paragraphs.</summary>
-public sealed record EmbedTarget(ArticleDetail Article, SectionDetail? Section, ParagraphDetail? Paragraph)
+public sealed record EmbedTarget(ArticleSummary Article, SectionDetail? Section, ParagraphDetail? Paragraph)
 {
-    /// <summary>Reads a URL of this site; null when it is elsewhere or names nothing in the archive.</summary>
-    public static EmbedTarget? Resolve(string url, PublicUrls urls, ArchiveReader archive)
+    /// <summary>
+    /// Reads a URL of this site; null when it is elsewhere or names nothing in the archive. Its
+    /// path is matched by ASP.NET Core's routing (<see cref="LinkParser"/>) against the routes of
+    /// the article page and the embeds, so oEmbed knows exactly the URLs the site serves.
+    /// </summary>
+    public static EmbedTarget? Resolve(string url, PublicUrls urls, ArchiveReader archive, LinkParser links)
     {
         if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !Uri.TryCreate(urls.Base + "/", UriKind.Absolute, out var site)
             || Uri.Compare(uri, site, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) != 0
@@ -79,20 +84,32 @@ public sealed record EmbedTarget(ArticleDetail Article, SectionDetail? Section, 
             return null;
         }
 
-        var segments = uri.AbsolutePath[site.AbsolutePath.Length..].Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
-        var fragment = uri.Fragment.TrimStart('#');
-        return segments switch
+        var path = PathString.FromUriComponent("/" + uri.AbsolutePath[site.AbsolutePath.Length..]);
+        if (links.ParsePathByEndpointName(nameof(PagesApi.GetArticlePage), path) is { } page)
         {
-            ["articles", var slug] => FromAnchor(archive.FindArticle(slug), fragment),
-            ["embed", "articles", var slug, "sections", var section] => FromSection(archive.FindArticle(slug), section),
-            ["embed", "articles", var slug, "paragraphs", var number] => FromParagraph(archive.FindArticle(slug), number),
-            _ => null,
-        };
+            return FromAnchor((string)page["slug"]!, uri.Fragment.TrimStart('#'), archive);
+        }
+
+        if (links.ParsePathByEndpointName(nameof(PagesApi.GetSectionEmbed), path) is { } section)
+        {
+            return ArticleAddress.Section((string)section["section"]!) is { } key && archive.FindSection((string)section["slug"]!, key) is { } found
+                ? new EmbedTarget(found.Summary, found.Part, null)
+                : null;
+        }
+
+        if (links.ParsePathByEndpointName(nameof(PagesApi.GetParagraphEmbed), path) is { } paragraph)
+        {
+            return ArticleAddress.Paragraph((string)paragraph["number"]!) is { } n && archive.FindParagraph((string)paragraph["slug"]!, n) is { } found
+                ? new EmbedTarget(found.Summary, null, found.Part)
+                : null;
+        }
+
+        return null;
     }
 
     public OEmbedResponse ToOEmbed(PublicUrls urls, EmbedSize size)
     {
-        var summary = Article.Summary;
+        var summary = Article;
         var (html, title, quoted, headings, paragraphs) = (Section, Paragraph) switch
         {
             (_, { } p) => (ArticleEmbed.Paragraph(Article, p, urls, size), $"Paragraph {p.Number} of {summary.Title}", p.Text, 0, 1),
@@ -113,20 +130,20 @@ public sealed record EmbedTarget(ArticleDetail Article, SectionDetail? Section, 
         };
     }
 
-    // An anchor the page does not have still names the article: embed the whole of it.
-    private static EmbedTarget? FromAnchor(ArticleDetail? article, string fragment) =>
-        article is null
-            ? null
-            : new EmbedTarget(
-                article,
-                article.Sections.FirstOrDefault(s => Anchors.Section(s.Slug) == fragment),
-                article.Sections.SelectMany(s => s.Paragraphs).FirstOrDefault(p => Anchors.Paragraph(p.Number) == fragment));
+    // A #p-N or #section-{slug} anchor names a part; an anchor the page does not have still names
+    // the article: embed the whole of it.
+    private static EmbedTarget? FromAnchor(string slug, string fragment, ArchiveReader archive)
+    {
+        if (Anchors.ParagraphIn(fragment) is { } number && archive.FindParagraph(slug, number) is { } paragraph)
+        {
+            return new EmbedTarget(paragraph.Summary, null, paragraph.Part);
+        }
 
-    private static EmbedTarget? FromSection(ArticleDetail? article, string section) =>
-        article is not null && ArticleParts.FindSection(article, section, out _) is { } found ? new EmbedTarget(article, found, null) : null;
+        if (Anchors.SectionIn(fragment) is { } sectionSlug && archive.FindSection(slug, SectionKey.Named(sectionSlug)) is { } section)
+        {
+            return new EmbedTarget(section.Summary, section.Part, null);
+        }
 
-    private static EmbedTarget? FromParagraph(ArticleDetail? article, string number) =>
-        article is not null && ArticleParts.TryParseNumber(number, out var n, out _) && ArticleParts.FindParagraph(article, n, out _) is { } found
-            ? new EmbedTarget(article, null, found)
-            : null;
+        return archive.FindArticle(slug) is { } article ? new EmbedTarget(article.Summary, null, null) : null;
+    }
 }

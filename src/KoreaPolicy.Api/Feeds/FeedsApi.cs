@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Rendering.Feeds;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

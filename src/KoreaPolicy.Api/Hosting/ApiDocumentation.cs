@@ -1,5 +1,5 @@
 using System.Reflection;
-using KoreaPolicy.Api.Representations;
+using KoreaPolicy.Api.Http;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 

@@ -5,6 +5,8 @@ using KoreaPolicy.Api.Articles;
 using KoreaPolicy.Api.Citations;
 using KoreaPolicy.Api.Embeds;
 using KoreaPolicy.Api.Health;
+using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Indexes;
 using KoreaPolicy.Api.Journals;
 using KoreaPolicy.Api.Search;
 

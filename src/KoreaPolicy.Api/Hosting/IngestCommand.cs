@@ -1,4 +1,3 @@
-using KoreaPolicy.Ingestion;
 using Microsoft.Extensions.Options;
 
 namespace KoreaPolicy.Api.Hosting;

@@ -1,13 +1,13 @@
 using KoreaPolicy.Api.Articles;
-using KoreaPolicy.Api.Authors;
-using KoreaPolicy.Api.Embeds;
 using KoreaPolicy.Api.Citations;
+using KoreaPolicy.Api.Embeds;
+using KoreaPolicy.Api.Feeds;
 using KoreaPolicy.Api.Health;
+using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Indexes;
 using KoreaPolicy.Api.Journals;
 using KoreaPolicy.Api.Pages;
 using KoreaPolicy.Api.Search;
-using KoreaPolicy.Api.Themes;
-using KoreaPolicy.Ingestion;
 using KoreaPolicy.Storage;
 using Microsoft.Extensions.Options;
 
@@ -52,7 +52,7 @@ public static class KoreaPolicyHosting
             .WithMethods(HttpMethods.Get, HttpMethods.Head)
             .WithExposedHeaders(CrossOrigin.ExposedHeaders)));
 
-        // --- Compression: Brotli, then gzip, at their fastest levels (measured: ResponseCompression.cs).
+        // --- Compression: Brotli, then gzip, at their fastest levels (why: ResponseCompression.cs).
         services.AddKoreaPolicyCompression();
 
         // --- OpenAPI and Swagger UI.
@@ -92,8 +92,7 @@ public static class KoreaPolicyHosting
         var site = app.MapGroup("").AnswerHeadLikeGet();
         site.MapArticles();
         site.MapCitations();
-        site.MapAuthors();
-        site.MapThemes();
+        site.MapIndexes();
         site.MapJournals();
         site.MapSearch();
         site.MapFeeds();

@@ -1,5 +1,5 @@
 using KoreaPolicy.Api.Articles;
-using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Model;
 
 namespace KoreaPolicy.Api.Journals;

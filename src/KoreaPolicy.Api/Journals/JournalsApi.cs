@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using KoreaPolicy.Api.Articles;
-using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;

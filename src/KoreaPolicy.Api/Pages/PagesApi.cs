@@ -1,7 +1,6 @@
 using System.ComponentModel;
-using KoreaPolicy.Api.Articles;
-using KoreaPolicy.Api.Hosting;
-using KoreaPolicy.Api.Representations;
+using KoreaPolicy.Api.Http;
+using KoreaPolicy.Api.Rendering;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -41,44 +40,25 @@ public static class PagesApi
         HttpRequest request) =>
         archive.FindArticle(slug) is { } article
             ? Html(ArticlePage.Render(article, PublicUrls.For(request)))
-            : ArticleParts.ArticleNotFound(slug);
+            : ArticleAddress.ArticleNotFound(slug);
 
     public static Results<ContentHttpResult, ProblemHttpResult> GetSectionEmbed(
         [Description("The article's slug.")] string slug,
         [Description("The section's slug or 1-based position.")] string section,
         ArchiveReader archive,
-        HttpRequest request)
-    {
-        if (archive.FindArticle(slug) is not { } article)
-        {
-            return ArticleParts.ArticleNotFound(slug);
-        }
-
-        return ArticleParts.FindSection(article, section, out var problem) is { } found
-            ? Html(ArticleEmbed.Section(article, found, PublicUrls.For(request), EmbedSize.Default))
-            : problem!;
-    }
+        HttpRequest request) =>
+        ArticleAddress.Section(section) is { } key && archive.FindSection(slug, key) is { } found
+            ? Html(ArticleEmbed.Section(found.Summary, found.Part, PublicUrls.For(request), EmbedSize.Default))
+            : ArticleAddress.MissingSection(archive, slug, section);
 
     public static Results<ContentHttpResult, ProblemHttpResult> GetParagraphEmbed(
         [Description("The article's slug.")] string slug,
         [Description("The paragraph's 1-based number.")] string number,
         ArchiveReader archive,
-        HttpRequest request)
-    {
-        if (!ArticleParts.TryParseNumber(number, out var n, out var problem))
-        {
-            return problem;
-        }
-
-        if (archive.FindArticle(slug) is not { } article)
-        {
-            return ArticleParts.ArticleNotFound(slug);
-        }
-
-        return ArticleParts.FindParagraph(article, n, out problem) is { } paragraph
-            ? Html(ArticleEmbed.Paragraph(article, paragraph, PublicUrls.For(request), EmbedSize.Default))
-            : problem!;
-    }
+        HttpRequest request) =>
+        ArticleAddress.Paragraph(number) is { } n && archive.FindParagraph(slug, n) is { } found
+            ? Html(ArticleEmbed.Paragraph(found.Summary, found.Part, PublicUrls.For(request), EmbedSize.Default))
+            : ArticleAddress.MissingParagraph(archive, slug, number);
 
     private static ContentHttpResult Html(string html) => TypedResults.Content(html, ContentFormat.Html.ContentType);
 }

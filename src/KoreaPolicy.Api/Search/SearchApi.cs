@@ -1,6 +1,7 @@
 using System.ComponentModel;
+using System.Diagnostics;
 using KoreaPolicy.Api.Articles;
-using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Search;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -35,6 +36,7 @@ public static class SearchApi
         [AsParameters] ArticleFilterParameters filter,
         PassageSearch search,
         IOptions<SearchOptions> options,
+        ILoggerFactory logs,
         HttpRequest request,
         CancellationToken requestAborted)
     {
@@ -61,12 +63,22 @@ public static class SearchApi
         var budget = TimeSpan.FromMilliseconds(options.Value.TimeBudgetMilliseconds);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(requestAborted);
         stop.CancelAfter(budget);
+        var started = Stopwatch.GetTimestamp();
         try
         {
             return TypedResults.Ok(search.Search(query, articleFilter, page, stop.Token).ToResponse(h => h.ToResponse(), request));
         }
-        catch (OperationCanceledException) when (!requestAborted.IsCancellationRequested)
+        catch (OperationCanceledException) when (requestAborted.IsCancellationRequested)
         {
+            logs.CreateLogger(typeof(SearchApi)).LogInformation(
+                "Search stopped after {Milliseconds:0} ms: the client went away ({Query})", Stopwatch.GetElapsedTime(started).TotalMilliseconds, query.Expression);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            // An operator wants to hear of the queries that cost this much.
+            logs.CreateLogger(typeof(SearchApi)).LogWarning(
+                "Search stopped at its time budget of {Milliseconds} ms ({Query})", options.Value.TimeBudgetMilliseconds, query.Expression);
             return TypedResults.Problem(
                 title: "Search took too long",
                 detail: $"The search was stopped after its time budget of {budget.TotalSeconds:0.###} s. "

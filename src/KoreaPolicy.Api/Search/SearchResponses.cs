@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text;
-using KoreaPolicy.Api.Hosting;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Storage;
 
 namespace KoreaPolicy.Api.Search;

@@ -5,41 +5,17 @@ using KoreaPolicy.Model;
 namespace KoreaPolicy.Ingestion;
 
 /// <summary>
-/// An article ready to store: the parsed facts plus everything derived from them once, here,
-/// so that storage and HTTP never recompute it: slugs, positions, numbers, the title and where
-/// it came from, the summary, the word count and the content hash.
+/// Makes the <see cref="ArticleRecord"/> that Storage writes out of a file and what the parser
+/// read from it: everything derived from the text, once, here: slugs, positions, numbers, the
+/// title and where it came from, the summary, the word count and the content hash.
 /// </summary>
-public sealed record ArticleRecord(
-    string Slug,
-    string SourceName,
-    string Title,
-    TitleSource TitleSource,
-    Journal Journal,
-    string JournalSlug,
-    JournalIssue? Issue,
-    string? IssueSlug,
-    IReadOnlyList<NamedRecord> Authors,
-    IReadOnlyList<NamedRecord> Themes,
-    DateOnly? Published,
-    string Summary,
-    int WordCount,
-    string? CanonicalUrl,
-    string? Doi,
-    string? License,
-    IReadOnlyList<SectionRecord> Sections,
-    IReadOnlyList<MetadataEntry> Metadata,
-    string SourceText,
-    string? SidecarJson,
-    string ContentHash)
+public static class ArticleRecords
 {
     /// <summary>
     /// Part of every content hash: bump it when the parser's output changes, so that the next
     /// run re-parses texts whose bytes did not change.
     /// </summary>
     public const string ParserVersion = "1";
-
-    /// <summary>The file it was read from, as the run was given it; <see cref="SourceName"/> is its name alone.</summary>
-    public string SourcePath { get; init; } = SourceName;
 
     /// <summary>The summary is the article's opening, cut at a sentence end near this length.</summary>
     private const int SummaryLength = 300;
@@ -206,23 +182,3 @@ public sealed record ArticleRecord(
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(content)));
     }
 }
-
-/// <summary>Where an article's title comes from.</summary>
-public enum TitleSource
-{
-    /// <summary>The text itself names it (a Title line, or the title line of a scraped page).</summary>
-    Source,
-
-    /// <summary>An editor gave it in the sidecar file.</summary>
-    Editor,
-
-    /// <summary>The text carries none: built from the author, issue and date.</summary>
-    Derived,
-}
-
-/// <summary>An author or theme: its slug and its name as written.</summary>
-public sealed record NamedRecord(string Slug, string Name);
-
-public sealed record SectionRecord(int Position, string Slug, string? Heading, IReadOnlyList<ParagraphRecord> Paragraphs);
-
-public sealed record ParagraphRecord(int Number, string Text, IReadOnlyList<int> Footnotes);

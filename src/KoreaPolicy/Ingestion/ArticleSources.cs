@@ -1,3 +1,4 @@
+using KoreaPolicy.Model;
 using Mono.Unix.Native;
 
 namespace KoreaPolicy.Ingestion;

@@ -1,3 +1,4 @@
+using KoreaPolicy.Model;
 using Microsoft.Win32.SafeHandles;
 using Mono.Unix.Native;
 

@@ -55,3 +55,18 @@ public sealed record SectionDetail(int Position, string Slug, string? Heading, I
 
 /// <summary>A paragraph, numbered across its article, with the section it stands in.</summary>
 public sealed record ParagraphDetail(int Number, string Text, IReadOnlyList<int> Footnotes, int SectionPosition, string SectionSlug, string? SectionHeading);
+
+/// <summary>
+/// A section or a paragraph read on its own, with what its responses need from its article: the
+/// summary (title, authors, journal, dates) and the editor's canonical URL and DOI, which citations
+/// and embeds link to. The article's other sections are not read.
+/// </summary>
+public sealed record ArticlePart<TPart>(ArticleSummary Summary, string? CanonicalUrl, string? Doi, TPart Part);
+
+/// <summary>How a section is asked for: by its 1-based position or by its slug (exactly one of the two).</summary>
+public sealed record SectionKey(int? Position, string? Slug)
+{
+    public static SectionKey At(int position) => new(position, null);
+
+    public static SectionKey Named(string slug) => new(null, slug);
+}

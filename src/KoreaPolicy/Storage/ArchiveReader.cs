@@ -115,56 +115,94 @@ public sealed class ArchiveReader
         return new ArticleDetail(row.ToSummary(), row.JournalDescription, row.CanonicalUrl, row.Doi, row.License, metadata, sections);
     }
 
-    public Page<IndexEntry> ListAuthors(PageRequest page)
+    // A part's article: the summary and the links a citation or an embed needs, without its text.
+    private const string PartArticle =
+        SummaryColumns + ", a.canonical_url AS CanonicalUrl, a.doi AS Doi FROM articles a" + SummaryJoins + " WHERE a.slug = @slug";
+
+    private const string PartParagraphColumns =
+        """
+        SELECT s.position AS SectionPosition, s.slug AS SectionSlug, s.heading AS SectionHeading,
+               p.number AS Number, p.text AS Text, p.footnotes AS Footnotes
+        """;
+
+    /// <summary>
+    /// One section of an article, by position or slug, with its paragraphs and the article's
+    /// summary; null when the article or the section is not there. Reads that section's
+    /// paragraphs only, through the (article, position) and (article, slug) unique indexes.
+    /// </summary>
+    public ArticlePart<SectionDetail>? FindSection(string articleSlug, SectionKey key)
     {
         using var read = Begin();
         var (connection, transaction, _) = read;
-        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM authors", transaction: transaction);
-        var rows = connection.Query<IndexRow>(
-            """
-            SELECT au.slug AS Slug, au.name AS Name,
-                   (SELECT COUNT(*) FROM article_authors aa WHERE aa.author_id = au.id) AS ArticleCount
-            FROM authors au ORDER BY au.name COLLATE NOCASE, au.slug LIMIT @Size OFFSET @Offset
-            """, new { page.Size, page.Offset }, transaction);
+        if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }, transaction) is not { } article)
+        {
+            return null;
+        }
+
+        const string Section = PartParagraphColumns + "\n" + """
+            FROM sections s LEFT JOIN paragraphs p ON p.section_id = s.id
+            WHERE s.article_id = @Id AND (s.position = @Position OR s.slug = @Slug)
+            ORDER BY p.number
+            """;
+        var rows = connection.Query<ParagraphRow>(Section, new { article.Id, key.Position, key.Slug }, transaction).AsList();
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        var section = new SectionDetail(
+            rows[0].SectionPosition,
+            rows[0].SectionSlug,
+            rows[0].SectionHeading,
+            rows.Where(p => p.Number is not null).Select(p => p.ToDetail()).ToList());
+        return new ArticlePart<SectionDetail>(article.ToSummary(), article.CanonicalUrl, article.Doi, section);
+    }
+
+    /// <summary>
+    /// One paragraph of an article by its number, with its section's position, slug and heading
+    /// and the article's summary; null when the article or the paragraph is not there.
+    /// </summary>
+    public ArticlePart<ParagraphDetail>? FindParagraph(string articleSlug, int number)
+    {
+        using var read = Begin();
+        var (connection, transaction, _) = read;
+        if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }, transaction) is not { } article)
+        {
+            return null;
+        }
+
+        const string Paragraph = PartParagraphColumns + "\n" + """
+            FROM paragraphs p JOIN sections s ON s.id = p.section_id
+            WHERE p.article_id = @Id AND p.number = @number
+            """;
+        return connection.QuerySingleOrDefault<ParagraphRow>(Paragraph, new { article.Id, number }, transaction) is { } paragraph
+            ? new ArticlePart<ParagraphDetail>(article.ToSummary(), article.CanonicalUrl, article.Doi, paragraph.ToDetail())
+            : null;
+    }
+
+    public Page<IndexEntry> ListAuthors(PageRequest page) => ListIndex(IndexQueries.Authors, page);
+
+    public IndexEntry? FindAuthor(string slug) => FindInIndex(IndexQueries.Authors, slug);
+
+    public Page<IndexEntry> ListThemes(PageRequest page) => ListIndex(IndexQueries.Themes, page);
+
+    public IndexEntry? FindTheme(string slug) => FindInIndex(IndexQueries.Themes, slug);
+
+    /// <summary>A page of an index (authors or themes), by name, with each entry's article count.</summary>
+    private Page<IndexEntry> ListIndex(IndexQueries index, PageRequest page)
+    {
+        using var read = Begin();
+        var (connection, transaction, _) = read;
+        var total = connection.ExecuteScalar<int>(index.Count, transaction: transaction);
+        var rows = connection.Query<IndexRow>(index.Page, new { page.Size, page.Offset }, transaction);
         return new Page<IndexEntry>(rows.Select(r => r.ToEntry()).ToList(), total, page);
     }
 
-    public IndexEntry? FindAuthor(string slug)
+    private IndexEntry? FindInIndex(IndexQueries index, string slug)
     {
         using var read = Begin();
         var (connection, transaction, _) = read;
-        return connection.QuerySingleOrDefault<IndexRow>(
-            """
-            SELECT au.slug AS Slug, au.name AS Name,
-                   (SELECT COUNT(*) FROM article_authors aa WHERE aa.author_id = au.id) AS ArticleCount
-            FROM authors au WHERE au.slug = @slug
-            """, new { slug }, transaction)?.ToEntry();
-    }
-
-    public Page<IndexEntry> ListThemes(PageRequest page)
-    {
-        using var read = Begin();
-        var (connection, transaction, _) = read;
-        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM themes", transaction: transaction);
-        var rows = connection.Query<IndexRow>(
-            """
-            SELECT t.slug AS Slug, t.name AS Name,
-                   (SELECT COUNT(*) FROM article_themes at WHERE at.theme_id = t.id) AS ArticleCount
-            FROM themes t ORDER BY t.name COLLATE NOCASE, t.slug LIMIT @Size OFFSET @Offset
-            """, new { page.Size, page.Offset }, transaction);
-        return new Page<IndexEntry>(rows.Select(r => r.ToEntry()).ToList(), total, page);
-    }
-
-    public IndexEntry? FindTheme(string slug)
-    {
-        using var read = Begin();
-        var (connection, transaction, _) = read;
-        return connection.QuerySingleOrDefault<IndexRow>(
-            """
-            SELECT t.slug AS Slug, t.name AS Name,
-                   (SELECT COUNT(*) FROM article_themes at WHERE at.theme_id = t.id) AS ArticleCount
-            FROM themes t WHERE t.slug = @slug
-            """, new { slug }, transaction)?.ToEntry();
+        return connection.QuerySingleOrDefault<IndexRow>(index.Find, new { slug }, transaction)?.ToEntry();
     }
 
     private const string JournalSelect =
@@ -320,6 +358,31 @@ public sealed class ArchiveReader
 
         public ParagraphDetail ToDetail() => new(
             Number!.Value, Text, JsonSerializer.Deserialize<int[]>(Footnotes) ?? [], SectionPosition, SectionSlug, SectionHeading);
+    }
+
+    /// <summary>
+    /// The statements of one index: authors and themes are the same shape (a table of names, a
+    /// link table to articles), so they are read by the same code. The strings are built once per
+    /// index when the type is first used, never per request: Dapper caches a plan per distinct string.
+    /// </summary>
+    private sealed record IndexQueries(string Count, string Page, string Find)
+    {
+        public static readonly IndexQueries Authors = For("authors", "article_authors", "author_id");
+
+        public static readonly IndexQueries Themes = For("themes", "article_themes", "theme_id");
+
+        private static IndexQueries For(string table, string links, string key)
+        {
+            var select = $"""
+                SELECT x.slug AS Slug, x.name AS Name,
+                       (SELECT COUNT(*) FROM {links} l WHERE l.{key} = x.id) AS ArticleCount
+                FROM {table} x
+                """;
+            return new IndexQueries(
+                $"SELECT COUNT(*) FROM {table}",
+                select + " ORDER BY x.name COLLATE NOCASE, x.slug LIMIT @Size OFFSET @Offset",
+                select + " WHERE x.slug = @slug");
+        }
     }
 
     // SQLite's COUNT is a 64-bit integer; Dapper converts it for a property, not for a constructor.

@@ -1,18 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
-using KoreaPolicy.Ingestion;
+using KoreaPolicy.Model;
 using Microsoft.Data.Sqlite;
 
 namespace KoreaPolicy.Storage;
-
-/// <summary>What saving an article did to the archive.</summary>
-public enum SaveOutcome
-{
-    Ingested,
-    Updated,
-    Unchanged,
-}
 
 /// <summary>
 /// Writes one article, with everything that hangs off it, in one transaction: either the whole

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Mono.Unix.Native;
 
 namespace KoreaPolicy.Api.Tests.Reliability;
@@ -17,6 +16,10 @@ internal sealed class ChildApi : IDisposable
 {
     private const string SetPriv = "/usr/bin/setpriv";
     private const int MaxLinesKept = 5_000;
+
+    // ASP.NET Core's start-up line, "Now listening on: http://127.0.0.1:40123", from the lifetime log.
+    private const string LifetimeLog = "Microsoft.Hosting.Lifetime";
+    private const string ListeningOn = "Now listening on:";
 
     private readonly Process process;
     private readonly List<string> output = [];
@@ -41,7 +44,7 @@ internal sealed class ChildApi : IDisposable
         : IsRoot && !File.Exists(SetPriv) ? $"running as root without {SetPriv} (util-linux) to give up root's file-permission override"
         : null;
 
-    public Uri? BaseAddress { get; }
+    public Uri? BaseAddress { get; private set; }
 
     public int ProcessId => process.Id;
 
@@ -90,11 +93,11 @@ internal sealed class ChildApi : IDisposable
     /// <summary>Starts the server and waits until <c>/health</c> answers 200.</summary>
     public static async Task<ChildApi> ServeAsync(IEnumerable<string> arguments, TimeSpan timeout, bool asUser = false)
     {
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}");
-        var child = new ChildApi(Start(arguments, asUser, baseAddress), baseAddress);
+        // Port 0: the server takes a port no other process holds and says which; a port chosen
+        // here and freed for it could be taken by another test run's server meanwhile.
+        var child = new ChildApi(Start([.. arguments, $"--Logging:LogLevel:{LifetimeLog}=Information"], asUser, new Uri("http://127.0.0.1:0")), null);
         try
         {
-            using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
             var clock = Stopwatch.StartNew();
             while (clock.Elapsed < timeout)
             {
@@ -103,16 +106,25 @@ internal sealed class ChildApi : IDisposable
                     throw new InvalidOperationException($"The server exited with code {child.process.ExitCode}:\n{string.Join('\n', child.Output.Concat(child.Errors))}");
                 }
 
-                try
+                if (child.BaseAddress is null && child.Output.Select(l => l.Split(ListeningOn)).FirstOrDefault(p => p.Length == 2) is [_, var url])
                 {
-                    if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
-                    {
-                        return child;
-                    }
+                    child.BaseAddress = new Uri(url.Trim());
                 }
-                catch (HttpRequestException)
+
+                if (child.BaseAddress is { } baseAddress)
                 {
-                    // Not listening yet.
+                    try
+                    {
+                        using var client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(5) };
+                        if ((await client.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                        {
+                            return child;
+                        }
+                    }
+                    catch (HttpRequestException)
+                    {
+                        // Not answering yet.
+                    }
                 }
 
                 await Task.Delay(50);
@@ -125,6 +137,23 @@ internal sealed class ChildApi : IDisposable
             child.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The first line of output that contains <paramref name="text"/>, once the program has printed it.</summary>
+    public async Task<string> WaitForOutputAsync(string text, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout)
+        {
+            if (Output.Concat(Errors).FirstOrDefault(l => l.Contains(text, StringComparison.Ordinal)) is { } line)
+            {
+                return line;
+            }
+
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException($"The program did not print \"{text}\" within {timeout.TotalSeconds} s:\n{string.Join('\n', Output.Concat(Errors))}");
     }
 
     /// <summary>The resident set now (VmRSS) or at its peak (VmHWM), in bytes.</summary>
@@ -202,13 +231,6 @@ internal sealed class ChildApi : IDisposable
 
             lines.Add(line);
         }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
 

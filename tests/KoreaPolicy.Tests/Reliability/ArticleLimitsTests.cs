@@ -1,3 +1,4 @@
+using KoreaPolicy.Model;
 using System.Text;
 using KoreaPolicy.Ingestion;
 
@@ -133,7 +134,7 @@ public sealed class ArticleLimitsTests
         var file = new ArticleFile("/archive/page.txt", text, null, null);
         try
         {
-            return ArticleRecord.Create(file, ArticleParser.Parse(text));
+            return ArticleRecords.Create(file, ArticleParser.Parse(text));
         }
         catch (ArticleFormatException e)
         {

@@ -1,3 +1,4 @@
+using KoreaPolicy.Model;
 using System.Text;
 using KoreaPolicy.Ingestion;
 
@@ -73,7 +74,7 @@ public sealed class ParsingScalesLinearlyTests
     internal static ArticleRecord ReadIntoRecord(string text)
     {
         var file = new ArticleFile("/archive/page.txt", text, null, null);
-        return ArticleRecord.Create(file, ArticleParser.Parse(text));
+        return ArticleRecords.Create(file, ArticleParser.Parse(text));
     }
 
     private static long AllocatedReading(string text)

@@ -81,6 +81,10 @@ public sealed class SearchWorkPerHitTests : IDisposable
         snippet.Marks.Select(m => snippet.Text.Substring(m.Start, m.Length)).Should().Equal("tariffs", "alliance");
     }
 
+    [Fact]
+    public void EveryParagraphIngestionTakesIsSearchedForMarksWhole() =>
+        PassageMarks.MaxScannedCharacters.Should().Be(ArticleLimits.MaxParagraphLength);
+
     private static long Allocated(Action action)
     {
         var before = GC.GetAllocatedBytesForCurrentThread();

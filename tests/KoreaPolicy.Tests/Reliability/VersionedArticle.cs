@@ -1,3 +1,4 @@
+using KoreaPolicy.Model;
 using KoreaPolicy.Ingestion;
 
 namespace KoreaPolicy.Tests.Reliability;
@@ -17,7 +18,7 @@ internal static class VersionedArticle
     {
         var paragraphs = Enumerable.Range(1, Paragraphs).Select(i => $"Version {v}: paragraph {i} of the article, in its {v}th revision.");
         var text = $"Korea Policy\nKorea Policy Vol. 1, Issue 1\nTitle: Version {v}\nAuthor: Ann Lee\nTheme: Security\nPublished June 1, 2025\n{string.Join('\n', paragraphs)}\n";
-        return ArticleRecord.Create(new ArticleFile($"/archive/{Slug}.txt", text, null, null), ArticleParser.Parse(text));
+        return ArticleRecords.Create(new ArticleFile($"/archive/{Slug}.txt", text, null, null), ArticleParser.Parse(text));
     }
 
     /// <summary>The version a text of it says it is: "Version 7: ..." or "Version 7" gives "Version 7".</summary>

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text;
+
+namespace KoreaPolicy.Api.Rendering.Citations;
+
+/// <summary>An RIS record (<c>TY  - JOUR</c>), the tagged format EndNote, Zotero and Mendeley import.</summary>
+public static class RisCitation
+{
+    public static string Format(CitedWork work)
+    {
+        var lines = new List<(string Tag, string? Value)> { ("TY", "JOUR") };
+        lines.AddRange(work.Authors.Select(a => ("AU", (string?)Name(a))));
+        lines.Add(("TI", work.Title));
+        // T2 is the journal's full name where Zotero and EndNote look for it; JO is its
+        // abbreviation in the spec, which for this journal is the same name.
+        lines.Add(("T2", work.Journal));
+        lines.Add(("JO", work.Journal));
+        lines.Add(("VL", work.Volume));
+        lines.Add(("IS", work.Issue));
+        if (work.Pages is { } pages)
+        {
+            var range = pages.Split('–', '-');
+            lines.Add(("SP", range[0]));
+            lines.Add(("EP", range.Length > 1 ? range[1] : null));
+        }
+
+        if (work.Date is { } date)
+        {
+            lines.Add(("PY", date.Year.ToString(CultureInfo.InvariantCulture)));
+            // DA is YYYY/MM/DD/other, with empty parts for what is unknown.
+            lines.Add(("DA", string.Create(CultureInfo.InvariantCulture, $"{date.Year:D4}/{(date.Month is { } m ? m.ToString("D2", CultureInfo.InvariantCulture) : "")}/{(date.DayOfMonth is { } d ? d.ToString("D2", CultureInfo.InvariantCulture) : "")}/")));
+        }
+
+        lines.Add(("PB", work.Publisher));
+        lines.Add(("LA", "en"));
+        // The pinpoint goes in N1 (a note), not SP: SP is the article's start page, and
+        // importers print it as one. UR is the anchor, so the link lands on the passage.
+        if (work.Locator is { } locator)
+        {
+            lines.Add(("N1", BibTexCitation.NoteText(locator)));
+        }
+
+        lines.Add(("UR", work.Link));
+        lines.Add(("DO", work.Doi));
+
+        // Tag, two spaces, hyphen, space; CRLF line ends, as the RIS specification writes them.
+        var ris = new StringBuilder();
+        foreach (var (tag, value) in lines.Where(l => !string.IsNullOrEmpty(l.Value)))
+        {
+            ris.Append(CultureInfo.InvariantCulture, $"{tag}  - {OneLine(value!)}\r\n");
+        }
+
+        return ris.Append("ER  - \r\n").ToString();
+    }
+
+    /// <summary>"Klingner, Bruce", "King, Martin Luther, Jr.": RIS's "Last, First, Suffix".</summary>
+    private static string Name(PersonName name) =>
+        string.Join(", ", new[] { name.FamilyWithParticle, name.Given, name.Suffix }.Where(p => !string.IsNullOrEmpty(p)));
+
+    // A tag's value is one line: a line break inside would start a malformed tag.
+    private static string OneLine(string value) => value.ReplaceLineEndings(" ");
+}

@@ -1,0 +1,95 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+
+namespace KoreaPolicy.Api.Rendering.Feeds;
+
+/// <summary>
+/// Writes an <see cref="ArticleFeed"/> as Atom 1.0 or RSS 2.0 through System.ServiceModel.Syndication,
+/// which knows both specs' element order and date formats; to UTF-8 without a byte order mark.
+/// </summary>
+public static class SyndicationWriter
+{
+    /// <summary>RSS 2.0's content module: <c>content:encoded</c> carries the full HTML, <c>description</c> the summary.</summary>
+    public const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
+
+    private static readonly XmlWriterSettings Settings = new()
+    {
+        Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+        Indent = true,
+    };
+
+    public static byte[] Atom(ArticleFeed feed) => Write(writer => new Atom10FeedFormatter(Syndication(feed)).WriteTo(writer));
+
+    public static byte[] Rss(ArticleFeed feed)
+    {
+        var syndication = Syndication(feed);
+        // Declared once on the channel rather than on each item's content:encoded.
+        syndication.AttributeExtensions.Add(new XmlQualifiedName("content", "http://www.w3.org/2000/xmlns/"), ContentNamespace);
+        foreach (var (item, entry) in syndication.Items.Zip(feed.Entries))
+        {
+            // The full text once, as content:encoded; left as Content the formatter would repeat it as a10:content.
+            item.Content = null;
+            item.ElementExtensions.Add("encoded", ContentNamespace, entry.ContentHtml);
+        }
+
+        // SerializeExtensionsAsAtom: authors without an e-mail (RSS's author is an e-mail) and the
+        // self link are written as Atom elements, which RSS readers know.
+        return Write(writer => new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true).WriteTo(writer));
+    }
+
+    private static SyndicationFeed Syndication(ArticleFeed feed)
+    {
+        var syndication = new SyndicationFeed(feed.Title, feed.Description, new Uri(feed.Alternate), feed.Id, feed.Updated)
+        {
+            Generator = ArticleFeed.Generator,
+            Language = ArticleFeed.Language,
+            Items = feed.Entries.Select(e => Item(e, feed.ThemeScheme)).ToList(),
+        };
+        // The alternate link from the constructor is untyped: say it is the JSON list.
+        syndication.Links[0].MediaType = "application/json";
+        syndication.Links.Add(new SyndicationLink(new Uri(feed.Self), "self", feed.Title, feed.Format.MediaType, 0));
+        return syndication;
+    }
+
+    private static SyndicationItem Item(FeedEntry entry, string themeScheme)
+    {
+        var item = new SyndicationItem
+        {
+            Id = entry.Id,
+            Title = new TextSyndicationContent(entry.Title),
+            Summary = new TextSyndicationContent(entry.Summary),
+            Content = SyndicationContent.CreateHtmlContent(entry.ContentHtml),
+            LastUpdatedTime = entry.Updated,
+        };
+        if (entry.Published is { } published)
+        {
+            item.PublishDate = published;
+        }
+
+        item.Links.Add(new SyndicationLink(new Uri(entry.Url), "alternate", entry.Title, "text/html", 0));
+        item.Links.Add(new SyndicationLink(new Uri(entry.ApiUrl), "alternate", entry.Title, "application/json", 0));
+        foreach (var author in entry.Authors)
+        {
+            item.Authors.Add(new SyndicationPerson(null, author.Name, author.Url));
+        }
+
+        foreach (var theme in entry.Themes)
+        {
+            item.Categories.Add(new SyndicationCategory(theme.Slug, themeScheme, theme.Name));
+        }
+
+        return item;
+    }
+
+    private static byte[] Write(Action<XmlWriter> write)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = XmlWriter.Create(stream, Settings))
+        {
+            write(writer);
+        }
+
+        return stream.ToArray();
+    }
+}
