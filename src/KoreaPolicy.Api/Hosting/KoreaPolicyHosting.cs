@@ -37,6 +37,9 @@ public static class KoreaPolicyHosting
         services.AddSingleton<ArchiveVersion>();
         services.AddSingleton<IngestRun>();
 
+        // --- Host names: only those links may be built from (HostNames.cs).
+        services.AddKoreaPolicyHostNames(builder.Configuration);
+
         // --- HTTP: problem details for every error, camelCase JSON, health.
         services.AddProblemDetails();
         // Generated serializers first; reflection stays behind them for anything not listed.
