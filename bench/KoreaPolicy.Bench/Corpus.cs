@@ -82,7 +82,7 @@ internal static class CorpusCheck
         var texts = parsed.Paragraphs.Select(p => p.Text).ToList();
         return true switch
         {
-            _ when parsed.Journal.Name != expected.Journal => $"journal \"{parsed.Journal.Name}\", expected \"{expected.Journal}\"",
+            _ when parsed.Journal?.Name != expected.Journal => $"journal \"{parsed.Journal?.Name}\", expected \"{expected.Journal}\"",
             _ when parsed.Issue?.Label != expected.IssueLabel => $"issue \"{parsed.Issue?.Label}\", expected \"{expected.IssueLabel}\"",
             _ when parsed.Title != expected.Title => $"title \"{parsed.Title}\", expected \"{expected.Title}\"",
             _ when !parsed.Authors.SequenceEqual(expected.Authors) => $"authors [{string.Join("; ", parsed.Authors)}], expected [{string.Join("; ", expected.Authors)}]",

@@ -22,7 +22,7 @@ internal sealed record SourceArticle(string Text, IReadOnlyList<string> Sentence
         var parsed = ArticleParser.Parse(text);
         var sentences = parsed.Paragraphs.SelectMany(p => SentenceSplitter.Split(p.Text)).ToList();
         var headings = parsed.Sections.Select(s => s.Heading).OfType<string>().ToList();
-        var blurb = parsed.Journal.Description
+        var blurb = parsed.Journal?.Description
             ?? throw new InvalidOperationException("The source article has no \"About Korea Policy\" blurb.");
         return new SourceArticle(text, sentences, headings, blurb);
     }

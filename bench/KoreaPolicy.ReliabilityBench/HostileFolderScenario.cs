@@ -102,7 +102,7 @@ internal static class HostileFolderScenario
         void Good(string name)
         {
             Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(folder, name))!);
-            File.WriteAllText(Path.Combine(folder, name), Archives.Article);
+            File.WriteAllText(Path.Combine(folder, name), Archives.Copy(entries.Count + 1));
             entries.Add((name, true, "good"));
         }
 

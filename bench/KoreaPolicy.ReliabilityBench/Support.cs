@@ -34,6 +34,9 @@ internal static class Archives
 {
     public static string Article { get; } = ReadArticle();
 
+    /// <summary>The article with an opening of its own, so the archive takes it as an article and not as a duplicate.</summary>
+    public static string Copy(int n) => Article.Replace("The U.S.-South Korea partnership", $"In copy {n}, the U.S.-South Korea partnership", StringComparison.Ordinal);
+
     /// <summary>The real article and a hundred copies of it under other names: an ordinary small archive.</summary>
     public static string Ordinary(string folder)
     {
@@ -41,7 +44,7 @@ internal static class Archives
         File.WriteAllText(Path.Combine(texts, "korea-policy-vol-3-issue-2-klingner.txt"), Article);
         for (var i = 1; i <= 100; i++)
         {
-            File.WriteAllText(Path.Combine(texts, $"copy-{i:000}.txt"), Article);
+            File.WriteAllText(Path.Combine(texts, $"copy-{i:000}.txt"), Copy(i));
         }
 
         return Ingest(folder, texts);
@@ -52,7 +55,8 @@ internal static class Archives
     {
         var texts = Directory.CreateDirectory(Path.Combine(folder, "articles")).FullName;
         File.WriteAllText(Path.Combine(texts, "korea-policy-vol-3-issue-2-klingner.txt"), Article);
-        var paragraph = string.Join(' ', Enumerable.Repeat("w", (ArticleLimits.MaxParagraphLength + 1) / 2));
+        // Each ends with a full stop: the parser joins paragraphs broken in mid-sentence.
+        var paragraph = string.Join(' ', Enumerable.Repeat("w", (ArticleLimits.MaxParagraphLength / 2) - 1)) + ".";
         for (var n = 1; n <= 2; n++)
         {
             File.WriteAllText(Path.Combine(texts, $"repetitive-{n}.txt"),

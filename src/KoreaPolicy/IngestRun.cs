@@ -5,13 +5,19 @@ using KoreaPolicy.Storage;
 namespace KoreaPolicy;
 
 /// <summary>What became of one file in an ingest run.</summary>
-public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? ArticleSlug, string? Error)
+/// <param name="ArticleSlug">The article the file is: its own, or for a duplicate the one it repeats.</param>
+/// <param name="DuplicateOf">For a duplicate, the file the article was first ingested from.</param>
+public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? ArticleSlug, string? Error, string? DuplicateOf = null)
 {
     public bool Failed => Error is not null;
 
-    /// <summary>One line for a terminal: "ingested path → slug", or the error in file:line form; paths escaped (<see cref="DisplayPath"/>).</summary>
+    /// <summary>
+    /// One line for a terminal: "ingested path → slug", "duplicate path → slug (...)", or the error
+    /// in file:line form; paths escaped (<see cref="DisplayPath"/>), so a line is one line.
+    /// </summary>
     public override string ToString() => Outcome switch
     {
+        SaveOutcome.Duplicate => $"duplicate {DisplayPath.Of(Path)} → {ArticleSlug} (the same article as {DisplayPath.Of(DuplicateOf ?? "")}; not stored again)",
         { } outcome => $"{outcome.ToString().ToLowerInvariant()} {DisplayPath.Of(Path)} → {ArticleSlug}",
         null => $"error {Error}",
     };
@@ -19,9 +25,9 @@ public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? Art
 
 /// <summary>
 /// Ingests files and folders: reads each text, parses it and saves it as one transaction.
-/// A bad file or folder entry is reported and skipped; the others of the run still go in. It
-/// joins Ingestion (text → records) and Storage (records → SQLite), which know nothing of each
-/// other, so it stands above both, in the engine's root namespace.
+/// A bad file or folder entry is reported and skipped; the others of the run still go in. It joins Ingestion
+/// (text → records) and Storage (records → SQLite), which know nothing of each other, so it
+/// stands above both, in the engine's root namespace.
 /// </summary>
 public sealed class IngestRun(ArticleWriter writer)
 {
@@ -44,7 +50,7 @@ public sealed class IngestRun(ArticleWriter writer)
             .Select(Save);
 
     // A file read, checked and parsed into a record, or the error that stopped it.
-    private static (string Path, ArticleRecord? Article, string? Error) Prepare(ArticleSource source)
+    private static (string Path, ArticleRecord? Article, string? Error) Prepare(SourceEntry source)
     {
         if (source.Problem is { } problem)
         {
@@ -54,7 +60,7 @@ public sealed class IngestRun(ArticleWriter writer)
         try
         {
             var file = ArticleFile.Read(source.Path);
-            return (source.Path, ArticleRecords.Create(file, Parse(file)), null);
+            return (source.Path, ArticleRecords.Create(file, ArticleParser.Parse(file)), null);
         }
         catch (IngestionException e)
         {
@@ -77,7 +83,10 @@ public sealed class IngestRun(ArticleWriter writer)
 
         try
         {
-            return new IngestResult(path, writer.Save(article), article.Slug, null);
+            var outcome = writer.Save(article, out var original);
+            return original is null
+                ? new IngestResult(path, outcome, article.Slug, null)
+                : new IngestResult(path, outcome, original.Slug, null, original.SourceName);
         }
         catch (IngestionException e)
         {
@@ -90,15 +99,22 @@ public sealed class IngestRun(ArticleWriter writer)
         }
     }
 
-    private static ParsedArticle Parse(ArticleFile file)
-    {
-        try
+    /// <summary>
+    /// What each file would give, without writing anything: the parser's report per file, in
+    /// order, a refused file with its reason.
+    /// </summary>
+    public static IEnumerable<PageReport> DryRun(IEnumerable<string> paths) =>
+        paths.SelectMany(ArticleSources.Expand).Select(source =>
         {
-            return ArticleParser.Parse(file.Text);
-        }
-        catch (ArticleFormatException e)
-        {
-            throw new IngestionException(file.Path, e.Line, e.Message);
-        }
-    }
+            try
+            {
+                return source.Problem is { } problem
+                    ? PageReport.Refused(source.Path, new IngestionException(source.Path, null, problem).Message)
+                    : PageReport.Of(ArticleFile.Read(source.Path));
+            }
+            catch (IngestionException e)
+            {
+                return PageReport.Refused(source.Path, e.Message);
+            }
+        });
 }

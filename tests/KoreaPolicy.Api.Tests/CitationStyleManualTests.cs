@@ -1,4 +1,5 @@
 using KoreaPolicy.Api.Rendering.Citations;
+using KoreaPolicy.Model;
 
 namespace KoreaPolicy.Api.Tests;
 
@@ -158,6 +159,85 @@ public sealed class CitationStyleManualTests
         CitationStyles.Mla.Date(new IssueDate(2020, 9)).Should().Be("Sept. 2020");
         CitationStyles.Mla.Date(new IssueDate(2013, 6)).Should().Be("June 2013");
         CitationStyles.Mla.Date(new IssueDate(2020, Season: "Winter")).Should().Be("winter 2020");
+    }
+
+    // --- Missing elements: each manual's own form for a work without a title, an author or a date
+
+    [Fact]
+    public void ApaDescribesAWorkWithoutATitleInSquareBracketsInTheTitlesPlace()
+    {
+        // APA 7 §9.22 and Table 9.1 (missing title): "Author. (Date). [Description of work]. Source."
+        var work = Work("derived label", [new("M.", "Anderson")], "Educational Leadership", "76", "1", new IssueDate(2018), "26–33")
+            with { Untitled = true, Description = "Letter to the editor" };
+
+        var reference = CitationStyles.Apa.Reference(work);
+
+        reference.Text.Should().Be("Anderson, M. (2018). [Letter to the editor]. Educational Leadership, 76(1), 26–33.");
+        reference.Html.Should().Be("Anderson, M. (2018). [Letter to the editor]. <i>Educational Leadership, 76</i>(1), 26–33.");
+    }
+
+    [Fact]
+    public void ApaPutsTheTitleOrTheDescriptionInTheAuthorsPlaceAndWritesNdForNoDate()
+    {
+        // APA 7 §9.12 (no author: the title moves to the author position), §9.17 (n.d.) and Table 9.1
+        // (author, date and title missing): "[Description of work]. (n.d.). Source."
+        var noAuthor = Work("Getting consistent with consequences", [], "Educational Leadership", "76", "1", new IssueDate(2018), "26–33");
+        var nothing = Work("derived label", [], "Educational Leadership", "76", "1", new IssueDate(2018), "26–33")
+            with { Date = null, Untitled = true, Description = "Letter to the editor" };
+
+        CitationStyles.Apa.Reference(noAuthor).Text.Should().Be("Getting consistent with consequences. (2018). Educational Leadership, 76(1), 26–33.");
+        CitationStyles.Apa.Reference(nothing).Text.Should().Be("[Letter to the editor]. (n.d.). Educational Leadership, 76(1), 26–33.");
+    }
+
+    [Fact]
+    public void ApaItalicizesTheTitleOfAWorkThatStandsAlone()
+    {
+        // APA 7 §10.4 (report by individual authors at a government agency): a work on its own has its title in italics, then its publisher.
+        var work = new CitedWork("key", "Hate crime victimization, 2004–2015", [new("M.", "Masucci"), new("L.", "Langton")], null, "Bureau of Justice Statistics",
+            null, null, new IssueDate(2017), null, "https://www.bjs.gov/content/pub/pdf/hcv0415.pdf", null);
+
+        var reference = CitationStyles.Apa.Reference(work);
+
+        reference.Text.Should().Be("Masucci, M., & Langton, L. (2017). Hate crime victimization, 2004–2015. Bureau of Justice Statistics. https://www.bjs.gov/content/pub/pdf/hcv0415.pdf");
+        reference.Html.Should().StartWith("Masucci, M., &amp; Langton, L. (2017). <i>Hate crime victimization, 2004–2015.</i> Bureau of Justice Statistics.");
+    }
+
+    [Fact]
+    public void ChicagoGivesAWorkWithoutATitleADescriptionInRomanWithoutQuotationMarks()
+    {
+        // CMOS 17 §14.64 (and §8.164): an untitled work is given a descriptive title, capitalized
+        // sentence-style, not italicized or placed in quotation marks.
+        var work = Work("derived label", [new("Susan", "Satterfield")], "Classical Philology", "111", "2", new IssueDate(2016, Month: 4), "165–76")
+            with { Untitled = true, Description = "Review of recent work on Livy" };
+
+        var reference = CitationStyles.Chicago.Reference(work);
+
+        reference.Text.Should().Be("Satterfield, Susan. Review of recent work on Livy. Classical Philology 111, no. 2 (April 2016): 165–76.");
+        reference.Html.Should().Be("Satterfield, Susan. Review of recent work on Livy. <i>Classical Philology</i> 111, no. 2 (April 2016): 165–76.");
+    }
+
+    [Fact]
+    public void MlaPutsAGenericDescriptionInTheTitlesPlaceCapitalizedWithoutQuotationMarks()
+    {
+        // MLA 9 §5.29 (descriptions in place of titles), after the handbook's own example:
+        // "Mackintosh, Charles Rennie. Chair of stained oak. 1897-1900, Victoria and Albert Museum, London."
+        var chair = new CitedWork("key", "derived label", [new("Charles Rennie", "Mackintosh")], null, null, null, null, new IssueDate(1900), null, null, null)
+            with { Untitled = true, Description = "Chair of stained oak" };
+        var article = Work("derived label", [new("Naomi S.", "Baron")], "PMLA", "128", "1", new IssueDate(2013, Month: 1), "193–200")
+            with { Untitled = true, Description = "Letter to the editor" };
+
+        CitationStyles.Mla.Reference(chair).Text.Should().Be("Mackintosh, Charles Rennie. Chair of stained oak. 1900.");
+        CitationStyles.Mla.Reference(article).Text.Should().Be("Baron, Naomi S. Letter to the editor. PMLA, vol. 128, no. 1, Jan. 2013, pp. 193–200.");
+        CitationStyles.Mla.Reference(article).Html.Should().Contain("Letter to the editor. <i>PMLA</i>");
+    }
+
+    [Fact]
+    public void TheDescriptionOfAnUntitledArticleNamesItsKindAndThemesWithASerialComma()
+    {
+        CitedWork.Describe(ArticleKind.JournalArticle, inJournal: true, ["Security", "Trade", "Energy"]).Should().Be("Journal article on Security, Trade, and Energy");
+        CitedWork.Describe(null, inJournal: true, ["Security", "Trade"]).Should().Be("Journal article on Security and Trade");
+        CitedWork.Describe(ArticleKind.BlogPost, inJournal: true, []).Should().Be("Blog post");
+        CitedWork.Describe(null, inJournal: false, ["Asia"]).Should().Be("Article on Asia");
     }
 
     // --- Names: family = the last word, apart from particles and suffixes

@@ -11,7 +11,9 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
     private const string Slug = KoreaPolicyApplication.ArticleSlug;
     private const string Citation = $"/api/articles/{Slug}/citation";
     private const string Page = $"http://localhost/articles/{Slug}";
-    private const string Title = "Bruce Klingner, Korea Policy Vol. 3, Issue 2 (December 15, 2025)";
+    // The article has no title: the API's is a label derived from author, issue and date, which no
+    // style presents as a title. Each puts a description in its place, in its own form.
+    private const string Description = "Journal article on Foreign Relations, Security, Indo-Pacific, and Geopolitics";
 
     private readonly HttpClient client = app.CreateClient();
 
@@ -28,13 +30,13 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
         citation.GetProperty("url").GetString().Should().Be(Page);
         citation.GetProperty("locator").ValueKind.Should().Be(JsonValueKind.Null);
         citation.GetProperty("apa").GetProperty("text").GetString().Should().Be(
-            $"Klingner, B. (2025). {Title}. Korea Policy, 3(2). {Page}");
+            $"Klingner, B. (2025). [{Description}]. Korea Policy, 3(2). {Page}");
         citation.GetProperty("apa").GetProperty("html").GetString().Should().Be(
-            $"Klingner, B. (2025). {Title}. <i>Korea Policy, 3</i>(2). <a href=\"{Page}\">{Page}</a>");
+            $"Klingner, B. (2025). [{Description}]. <i>Korea Policy, 3</i>(2). <a href=\"{Page}\">{Page}</a>");
         citation.GetProperty("chicago").GetProperty("text").GetString().Should().Be(
-            $"Klingner, Bruce. “{Title}.” Korea Policy 3, no. 2 (December 2025). {Page}.");
+            $"Klingner, Bruce. {Description}. Korea Policy 3, no. 2 (December 2025). {Page}.");
         citation.GetProperty("mla").GetProperty("text").GetString().Should().Be(
-            $"Klingner, Bruce. “{Title}.” Korea Policy, vol. 3, no. 2, 15 Dec. 2025. localhost/articles/{Slug}.");
+            $"Klingner, Bruce. {Description}. Korea Policy, vol. 3, no. 2, 15 Dec. 2025. localhost/articles/{Slug}.");
         ParseBibTex(citation.GetProperty("bibtex").GetString()!).Key.Should().Be("klingner2025korea");
         ParseRis(citation.GetProperty("ris").GetString()!).Should().Contain(("TY", "JOUR"));
         citation.GetProperty("cslJson")[0].GetProperty("container-title").GetString().Should().Be("Korea Policy");
@@ -51,7 +53,7 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
         key.Should().Be("klingner2025korea");
         fields.Should().BeEquivalentTo(new Dictionary<string, string>
         {
-            ["title"] = $"{{{Title}}}",
+            // No title field: the label is not a title. The description is a note.
             ["author"] = "Klingner, Bruce",
             ["journal"] = "Korea Policy",
             ["volume"] = "3",
@@ -59,6 +61,7 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
             ["year"] = "2025",
             ["month"] = "dec",
             ["publisher"] = "Korea Economic Institute of America",
+            ["note"] = Description,
             ["url"] = Page,
         });
     }
@@ -69,9 +72,9 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
         var lines = ParseRis(await GetTextAsync($"{Citation}?style=ris", "application/x-research-info-systems"));
 
         lines.Should().Equal(
-            ("TY", "JOUR"), ("AU", "Klingner, Bruce"), ("TI", Title), ("T2", "Korea Policy"), ("JO", "Korea Policy"),
+            ("TY", "JOUR"), ("AU", "Klingner, Bruce"), ("T2", "Korea Policy"), ("JO", "Korea Policy"),
             ("VL", "3"), ("IS", "2"), ("PY", "2025"), ("DA", "2025/12/15/"), ("PB", "Korea Economic Institute of America"),
-            ("LA", "en"), ("UR", Page), ("ER", ""));
+            ("LA", "en"), ("N1", Description), ("UR", Page), ("ER", ""));
     }
 
     [Fact]
@@ -82,7 +85,8 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
         var item = items.EnumerateArray().Should().ContainSingle().Subject;
         item.GetProperty("id").GetString().Should().Be("klingner2025korea");
         item.GetProperty("type").GetString().Should().Be("article-journal");
-        item.GetProperty("title").GetString().Should().Be(Title);
+        item.TryGetProperty("title", out _).Should().BeFalse("the derived label is not the work's title");
+        item.GetProperty("note").GetString().Should().Be(Description);
         var author = item.GetProperty("author").EnumerateArray().Should().ContainSingle().Subject;
         author.GetProperty("family").GetString().Should().Be("Klingner");
         author.GetProperty("given").GetString().Should().Be("Bruce");
@@ -98,8 +102,8 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
 
     [Theory]
     [InlineData("apa", "Klingner, B. (2025).")]
-    [InlineData("chicago", "Klingner, Bruce. “")]
-    [InlineData("mla", "Klingner, Bruce. “")]
+    [InlineData("chicago", "Klingner, Bruce. Journal article on ")]
+    [InlineData("mla", "Klingner, Bruce. Journal article on ")]
     public async Task AFormattedStyleIsPlainTextAsABibliography(string style, string start)
     {
         var text = await GetTextAsync($"{Citation}?style={style}", "text/x-bibliography");
@@ -112,9 +116,9 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
     [InlineData("application/x-research-info-systems", "application/x-research-info-systems", "TY  - JOUR")]
     [InlineData("application/vnd.citationstyles.csl+json", "application/vnd.citationstyles.csl+json", "[")]
     [InlineData("text/x-bibliography", "text/x-bibliography", "Klingner, B. (2025).")]
-    [InlineData("text/x-bibliography; style=mla", "text/x-bibliography", "Klingner, Bruce. “")]
-    [InlineData("text/x-bibliography; style=modern-language-association", "text/x-bibliography", "Klingner, Bruce. “")]
-    [InlineData("text/x-bibliography; style=chicago", "text/x-bibliography", "Klingner, Bruce. “")]
+    [InlineData("text/x-bibliography; style=mla", "text/x-bibliography", "Klingner, Bruce. Journal article on ")]
+    [InlineData("text/x-bibliography; style=modern-language-association", "text/x-bibliography", "Klingner, Bruce. Journal article on ")]
+    [InlineData("text/x-bibliography; style=chicago", "text/x-bibliography", "Klingner, Bruce. Journal article on ")]
     [InlineData("text/html", "text/html", "Klingner, B. (2025).")]
     [InlineData("application/x-bibtex;q=0.5, application/x-research-info-systems", "application/x-research-info-systems", "TY  - JOUR")]
     [InlineData("*/*", "application/json", "{")]
@@ -202,14 +206,14 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
         locator.GetProperty("heading").GetString().Should().Be("U.S. Demands More, Promises Less in Alliance");
         locator.GetProperty("url").GetString().Should().Be(anchor);
         citation.GetProperty("apa").GetProperty("text").GetString().Should().Be(
-            $"Klingner, B. (2025). {Title}. Korea Policy, 3(2), para. 7. {anchor}");
+            $"Klingner, B. (2025). [{Description}]. Korea Policy, 3(2), para. 7. {anchor}");
         citation.GetProperty("chicago").GetProperty("text").GetString().Should().Be(
-            $"Klingner, Bruce. “{Title}.” Korea Policy 3, no. 2 (December 2025), para. 7. {anchor}.");
+            $"Klingner, Bruce. {Description}. Korea Policy 3, no. 2 (December 2025), para. 7. {anchor}.");
         citation.GetProperty("mla").GetProperty("text").GetString().Should().Be(
-            $"Klingner, Bruce. “{Title}.” Korea Policy, vol. 3, no. 2, 15 Dec. 2025, par. 7. localhost/articles/{Slug}#p-7.");
+            $"Klingner, Bruce. {Description}. Korea Policy, vol. 3, no. 2, 15 Dec. 2025, par. 7. localhost/articles/{Slug}#p-7.");
 
         var (_, _, bibtex) = ParseBibTex(citation.GetProperty("bibtex").GetString()!);
-        bibtex["note"].Should().Be("Paragraph 7");
+        bibtex["note"].Should().Be($"{Description}; Paragraph 7");
         bibtex["url"].Should().Be(anchor);
         bibtex.Should().NotContainKey("pages");
         var ris = ParseRis(citation.GetProperty("ris").GetString()!);
@@ -232,11 +236,11 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
         bySlug.GetProperty("locator").GetProperty("label").GetString().Should().Be("section");
         bySlug.GetProperty("locator").GetProperty("number").GetInt32().Should().Be(2);
         bySlug.GetProperty("apa").GetProperty("text").GetString().Should().Be(
-            $"Klingner, B. (2025). {Title}. Korea Policy, 3(2), U.S. Demands More, Promises Less in Alliance section. {anchor}");
+            $"Klingner, B. (2025). [{Description}]. Korea Policy, 3(2), U.S. Demands More, Promises Less in Alliance section. {anchor}");
         bySlug.GetProperty("chicago").GetProperty("text").GetString().Should().Be(
-            $"Klingner, Bruce. “{Title}.” Korea Policy 3, no. 2 (December 2025), under “U.S. Demands More, Promises Less in Alliance.” {anchor}.");
+            $"Klingner, Bruce. {Description}. Korea Policy 3, no. 2 (December 2025), under “U.S. Demands More, Promises Less in Alliance.” {anchor}.");
         bySlug.GetProperty("mla").GetProperty("text").GetString().Should().EndWith($"15 Dec. 2025, sec. 2. localhost/articles/{Slug}#section-us-demands-more-promises-less-in-alliance.");
-        ParseBibTex(bySlug.GetProperty("bibtex").GetString()!).Fields["note"].Should().Be("Section 2: U.S. Demands More, Promises Less in Alliance");
+        ParseBibTex(bySlug.GetProperty("bibtex").GetString()!).Fields["note"].Should().Be($"{Description}; Section 2: U.S. Demands More, Promises Less in Alliance");
         var csl = bySlug.GetProperty("cslJson")[0];
         csl.GetProperty("locator").GetString().Should().Be("2");
         csl.GetProperty("label").GetString().Should().Be("section");
@@ -263,7 +267,7 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
 
         var fields = ParseBibTex(await (await client.SendAsync(request)).Content.ReadAsStringAsync()).Fields;
 
-        fields["note"].Should().Be("Paragraph 13");
+        fields["note"].Should().Be($"{Description}; Paragraph 13");
         fields["url"].Should().Be($"{Page}#p-13");
     }
 
@@ -317,7 +321,7 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
     }
 
     /// <summary>One BibTeX entry: type, key and fields (braced values with nested braces, or bare macros like <c>dec</c>).</summary>
-    private static (string Type, string Key, Dictionary<string, string> Fields) ParseBibTex(string entry)
+    internal static (string Type, string Key, Dictionary<string, string> Fields) ParseBibTex(string entry)
     {
         var head = BibTexHead().Match(entry);
         head.Success.Should().BeTrue($"a BibTeX entry starts @type{{key,: {entry}");
@@ -361,7 +365,7 @@ public sealed partial class CitationTests(KoreaPolicyApplication app) : IClassFi
     }
 
     /// <summary>RIS lines as (tag, value); every line must be "TG  - value".</summary>
-    private static List<(string Tag, string Value)> ParseRis(string record)
+    internal static List<(string Tag, string Value)> ParseRis(string record)
     {
         var lines = record.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         lines.Should().OnlyContain(l => RisLine().IsMatch(l), "each RIS line is a tag, two spaces, a hyphen and a space");

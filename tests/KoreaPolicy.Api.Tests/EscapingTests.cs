@@ -17,7 +17,8 @@ public sealed class HostileArticle : IDisposable
         "# Not a heading & not <b>bold</b> either, just a sentence.",
         "1. Not a list item, and 2) neither is this one.",
         "> Not a quote; a \\ backslash, a | pipe and ~tilde~ too.",
-        "- Not a bullet: the text after the heading keeps its <b>tags</b> & entities like &amp; as typed.",
+        // "+ ", not "- ": a "- " line is a list item (PageFamilyTests); this one is text whose first character Markdown must escape.
+        "+ Not a bullet: the text after the heading keeps its <b>tags</b> & entities like &amp; as typed.",
     ];
 
     private readonly string folder = Directory.CreateTempSubdirectory("koreapolicy-hostile-").FullName;
@@ -172,7 +173,7 @@ public sealed class EscapingTests(HostileArticle article) : IClassFixture<Hostil
             "1\\. Not a list item, and 2) neither is this one.",
             "\\> Not a quote; a \\\\ backslash, a \\| pipe and \\~tilde\\~ too.",
             "## Fish\\&Chips X\\<b\\>Bold\\</b\\> “Quoted” O'Neil's \\[Bracketed\\] Alert\\<script\\>alert(1)\\</script\\> Heading",
-            "\\- Not a bullet: the text after the heading keeps its \\<b\\>tags\\</b\\> \\& entities like \\&amp; as typed.");
+            "\\+ Not a bullet: the text after the heading keeps its \\<b\\>tags\\</b\\> \\& entities like \\&amp; as typed.");
         (await client.GetTextAsync($"{ArticlePath}/paragraphs/3", "text/markdown", "text/markdown"))
             .Should().Be("1\\. Not a list item, and 2) neither is this one.\n");
     }

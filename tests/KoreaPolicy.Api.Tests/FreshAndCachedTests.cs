@@ -93,25 +93,10 @@ public sealed class FreshAndCachedTests
         (await after.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("text").GetString().Should().Contain("a rock and a hard place");
     }
 
-    /// <summary>The real program, as its own process: <c>dotnet KoreaPolicy.Api.dll ingest ...</c>.</summary>
+    /// <summary>The ingest command of the real program, in its own process; its output and errors together.</summary>
     private static async Task<(int ExitCode, string Output)> RunIngestCommandAsync(string file, string database)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        foreach (var argument in new[] { Path.Combine(AppContext.BaseDirectory, "KoreaPolicy.Api.dll"), "ingest", file, $"--Database:Path={database}" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output + await errors);
+        var (exitCode, output, errors) = await ProgramProcess.RunAsync("ingest", file, $"--Database:Path={database}");
+        return (exitCode, output + errors);
     }
 }

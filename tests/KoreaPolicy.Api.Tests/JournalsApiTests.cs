@@ -63,7 +63,7 @@ public sealed class JournalsApiTests(KoreaPolicyApplication app) : IClassFixture
         var issue = await GetJsonAsync(IssuePath);
 
         issue.EnumerateObject().Select(p => p.Name).Should().Equal(
-            ["slug", "label", "volume", "number", "journal", "articles", "links"], "the paging headers' view of the issue stays out of its JSON");
+            ["slug", "label", "volume", "number", "year", "journal", "articles", "links"], "the paging headers' view of the issue stays out of its JSON");
         issue.GetProperty("slug").GetString().Should().Be("vol-3-issue-2");
         issue.GetProperty("label").GetString().Should().Be("Korea Policy Vol. 3, Issue 2");
         issue.GetProperty("volume").GetInt32().Should().Be(3);

@@ -117,7 +117,7 @@ public sealed class NinjsTests(KoreaPolicyApplication app) : IClassFixture<Korea
     public void AnArticleWithoutDateAuthorsOrThemesStaysValid()
     {
         var article = Article();
-        var bare = article with { Summary = article.Summary with { Published = null, Authors = [], Themes = [], Journal = article.Summary.Journal with { Publisher = null } } };
+        var bare = article with { Summary = article.Summary with { Published = null, Authors = [], Themes = [], Journal = article.Summary.Journal! with { Publisher = null } } };
 
         var ninjs = Build(bare);
 
@@ -142,7 +142,7 @@ public sealed class NinjsTests(KoreaPolicyApplication app) : IClassFixture<Korea
 
     private static JsonObject Build(ArticleDetail article) => ArticleNinjs.Build(article, new PublicUrls(Base));
 
-    private static EvaluationResults Evaluate(JsonNode ninjs) =>
+    internal static EvaluationResults Evaluate(JsonNode ninjs) =>
         Schema.Evaluate(JsonDocument.Parse(ninjs.ToJsonString()).RootElement, new EvaluationOptions
         {
             OutputFormat = OutputFormat.List,

@@ -9,6 +9,7 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
     [
         "/api/articles",
         "/api/articles/{slug}",
+        "/api/articles/{slug}/source",
         "/api/articles/{slug}/sections",
         "/api/articles/{slug}/sections/{section}",
         "/api/articles/{slug}/paragraphs",
@@ -72,7 +73,7 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
     }
 
     [Theory]
-    [InlineData("/api/articles", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to", "sort", "fields")]
+    [InlineData("/api/articles", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to", "region", "place", "category", "source", "kind", "sort", "fields")]
     [InlineData("/api/articles/{slug}", "slug", "fields", "format")]
     [InlineData("/api/articles/{slug}/paragraphs/{number}", "slug", "number", "format")]
     [InlineData("/oembed", "url", "maxwidth", "maxheight", "format")]
@@ -81,7 +82,7 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
     [InlineData("/api/themes/{slug}/articles", "slug", "page", "pageSize", "sort", "fields")]
     [InlineData("/api/journals", "page", "pageSize")]
     [InlineData("/api/journals/{slug}/issues/{issue}", "slug", "issue", "page", "pageSize")]
-    [InlineData("/api/search", "q", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to")]
+    [InlineData("/api/search", "q", "page", "pageSize", "author", "theme", "journal", "issue", "from", "to", "region", "place", "category", "source", "kind")]
     public async Task ListsDocumentTheirQueryParametersInCamelCase(string path, params string[] names)
     {
         var get = (await DocumentAsync()).GetProperty("paths").GetProperty(path).GetProperty("get");
@@ -135,7 +136,7 @@ public sealed class OpenApiDocumentTests(KoreaPolicyApplication app) : IClassFix
         schemas.GetProperty("ParagraphResponse").GetProperty("properties").GetProperty("number").GetProperty("example").GetInt32().Should().Be(6);
         schemas.GetProperty("IssueSummaryResponse").GetProperty("properties").GetProperty("slug").GetProperty("example").GetString().Should().Be("vol-3-issue-2");
         schemas.GetProperty("IssueDetailResponse").GetProperty("properties").EnumerateObject().Select(p => p.Name)
-            .Should().Equal("slug", "label", "volume", "number", "journal", "articles", "links");
+            .Should().Equal("slug", "label", "volume", "number", "year", "journal", "articles", "links");
     }
 
     private async Task<JsonElement> DocumentAsync() =>

@@ -11,14 +11,14 @@ public sealed class ArticleParserTests
     [Fact]
     public void ParsingTheGivenArticleReadsTheJournalFromTheSeriesLine()
     {
-        Article.Journal.Name.Should().Be("Korea Policy");
-        Article.Journal.Publisher.Should().Be("Korea Economic Institute of America");
+        Article.Journal!.Name.Should().Be("Korea Policy");
+        Article.Journal!.Publisher.Should().Be("Korea Economic Institute of America");
     }
 
     [Fact]
     public void ParsingTheGivenArticleJoinsBothBlurbLinesIntoTheDescription()
     {
-        var lines = Article.Journal.Description!.Split('\n');
+        var lines = Article.Journal!.Description!.Split('\n');
 
         lines.Should().HaveCount(2);
         lines[0].Should().StartWith("Korea Policy is the premier journal for analysis and commentary")
@@ -111,6 +111,17 @@ public sealed class ArticleParserTests
     {
         Article.Paragraphs.Should().NotContain(p =>
             p.Text.Contains("Download PDF") || p.Text.Contains("From the Issue") || p.Text.Contains("About Korea Policy"));
+    }
+
+    [Fact]
+    public void ParsingTheGivenArticleRecognisesACompactJournalPageThatIsWholeAndUnremarkable()
+    {
+        Article.Layout.Should().Be(PageLayout.CompactJournal);
+        Article.Kind.Should().Be(ArticleKind.JournalArticle);
+        Article.Truncated.Should().BeFalse();
+        Article.Warnings.Should().BeEmpty();
+        Article.Facts.Should().BeEquivalentTo(ArticleFacts.None);
+        Article.Paragraphs.Should().OnlyContain(p => p.Kind == ParagraphKind.Text);
     }
 
     [Fact]

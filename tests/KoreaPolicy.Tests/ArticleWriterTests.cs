@@ -113,7 +113,7 @@ public sealed class ArticleWriterTests : IDisposable
     {
         var path = archive.CopyKlingner();
         archive.Writer.Save(TemporaryArchive.RecordFor(path));
-        archive.Writer.Save(TemporaryArchive.RecordFor(archive.CopyKlingner("klingner-reprint.txt")));
+        archive.Writer.Save(TemporaryArchive.RecordFor(archive.CopyKlingnerAsItsOwnArticle("klingner-reprint.txt")));
         archive.WriteText(FileName, ArticlePages.Klingner.Replace("Author: Bruce Klingner", "Author: Ellen Kim", StringComparison.Ordinal));
 
         archive.Writer.Save(TemporaryArchive.RecordFor(path));
@@ -142,7 +142,7 @@ public sealed class ArticleWriterTests : IDisposable
     {
         archive.Writer.Save(TemporaryArchive.RecordFor(archive.CopyKlingner()));
         var before = archive.Dump();
-        var good = TemporaryArchive.RecordFor(archive.CopyKlingner("another-article.txt"));
+        var good = TemporaryArchive.RecordFor(archive.CopyKlingnerAsItsOwnArticle("another-article.txt"));
         // Two sections with one slug: the article row, its authors and the first section go in before UNIQUE stops the second.
         var broken = good with { Sections = good.Sections.Select(s => s with { Slug = "same" }).ToList() };
 
@@ -246,7 +246,7 @@ public sealed class ArticleWriterTests : IDisposable
         var first = archive.CopyKlingner(Path.Combine("in", "klingner.txt"));
         var clash = archive.CopyKlingner(Path.Combine("in", "sub", "Klingner.txt"));
         var missing = archive.PathOf("gone.txt");
-        var later = archive.CopyKlingner("later.txt");
+        var later = archive.CopyKlingnerAsItsOwnArticle("later.txt");
         var run = new IngestRun(archive.Writer);
 
         var results = run.Ingest([archive.PathOf("in"), missing, later]);
@@ -264,7 +264,7 @@ public sealed class ArticleWriterTests : IDisposable
     public void AnIngestRunOverTheSameFolderAgainReportsEveryArticleUnchanged()
     {
         archive.CopyKlingner(Path.Combine("articles", "one.txt"));
-        archive.CopyKlingner(Path.Combine("articles", "two.txt"));
+        archive.CopyKlingnerAsItsOwnArticle(Path.Combine("articles", "two.txt"));
         var run = new IngestRun(archive.Writer);
         run.Ingest([archive.PathOf("articles")]);
 
@@ -324,7 +324,7 @@ public sealed class ArticleWriterTests : IDisposable
     public void TheIndexesListAuthorsAndThemesWithTheirArticles()
     {
         archive.Writer.Save(TemporaryArchive.RecordFor(archive.CopyKlingner()));
-        archive.Writer.Save(TemporaryArchive.RecordFor(archive.CopyKlingner("klingner-reprint.txt")));
+        archive.Writer.Save(TemporaryArchive.RecordFor(archive.CopyKlingnerAsItsOwnArticle("klingner-reprint.txt")));
 
         archive.Reader.ListAuthors(PageRequest.First).Items.Should().Equal(new IndexEntry("bruce-klingner", "Bruce Klingner", 2));
         archive.Reader.ListThemes(PageRequest.First).Items.Should().Equal(

@@ -46,7 +46,7 @@ public sealed class MigrationsTests : IDisposable
 
         using var connection = database.Open();
         connection.Query<string>("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").Should().Equal(
-            "archive_state", "article_authors", "article_metadata", "article_sources", "article_themes", "articles",
+            "archive_state", "article_authors", "article_facets", "article_metadata", "article_sources", "article_themes", "articles",
             "authors", "issues", "journals", "paragraphs",
             "search_index", "search_index_config", "search_index_data", "search_index_docsize", "search_index_idx",
             "sections", "themes");

@@ -28,6 +28,7 @@ public sealed class RunInHeadingTests
     [InlineData("Two U.S.-South Korea leaders’ summits provided both major announcements. U.S. and South Korean")]
     [InlineData("North Korea Will Not Talk to Washington Under Any Conditions That the Trump Administration Has Offered So Far. Kim said")]
     [InlineData("Who Pays for the Alliance? The answer is Seoul.")]
+    [InlineData("The Korea-U.S. Free Trade Agreement entered into force in March 2012 after five years of negotiation.")]
     [InlineData("The election of President Lee Jae Mung brought an end to South Korea’s monthslong political upheaval.")]
     public void TheHeadingDetectorRejectsOrdinarySentences(string paragraph)
     {

@@ -90,11 +90,21 @@ internal sealed class TemporaryArchive : IDisposable
     public string CopyKlingner(string name = "korea-policy-vol-3-issue-2-klingner.txt") =>
         WriteText(name, ArticlePages.Klingner);
 
+    /// <summary>
+    /// The given article again under another name, as an article of its own: its sidecar says so
+    /// (<c>keepDuplicate</c>), since the same text under another name is otherwise a duplicate.
+    /// </summary>
+    public string CopyKlingnerAsItsOwnArticle(string name)
+    {
+        WriteText(ArticleFile.SidecarPathFor(name), """{ "keepDuplicate": true }""");
+        return CopyKlingner(name);
+    }
+
     /// <summary>Reads, parses and builds the record for a file, as an ingest run does.</summary>
     public static ArticleRecord RecordFor(string path)
     {
         var file = ArticleFile.Read(path);
-        return ArticleRecords.Create(file, ArticleParser.Parse(file.Text));
+        return ArticleRecords.Create(file, ArticleParser.Parse(file));
     }
 
     /// <summary>Every row of every table, ordered, one string per row, keyed by table name.</summary>

@@ -45,9 +45,9 @@ public sealed class VariantPageTests
     {
         var article = Parse("koreas-economy-curly-label.txt");
 
-        article.Journal.Name.Should().Be("Korea's Economy");
-        article.Journal.Publisher.Should().Be("Korea Economic Institute of America");
-        article.Journal.Description.Should().Be(
+        article.Journal!.Name.Should().Be("Korea's Economy");
+        article.Journal!.Publisher.Should().Be("Korea Economic Institute of America");
+        article.Journal!.Description.Should().Be(
             "Korea’s Economy is an annual survey of the South Korean economy and its ties with the United States, written for policymakers and the interested public.\n"
             + "Korea’s Economy is published by the Korea Economic Institute of America in Washington, D.C.");
         article.Issue.Should().Be(new JournalIssue("Korea’s Economy Volume 30", 30, null));
@@ -65,8 +65,8 @@ public sealed class VariantPageTests
     {
         var article = Parse("joint-us-korea-dash-label.txt");
 
-        article.Journal.Name.Should().Be("Joint U.S.-Korea Academic Studies");
-        article.Journal.Publisher.Should().Be("Korea Economic Institute of America");
+        article.Journal!.Name.Should().Be("Joint U.S.-Korea Academic Studies");
+        article.Journal!.Publisher.Should().Be("Korea Economic Institute of America");
         article.Issue.Should().Be(new JournalIssue("Joint U.S.–Korea Academic Studies Vol. 29", 29, null));
         article.Title.Should().Be("The U.N. Command and the Future of the Armistice");
         article.Authors.Should().Equal("Gilbert Rozman", "Mary Ellen O’Connor", "Dae-Jung Lee");
@@ -119,9 +119,9 @@ public sealed class VariantPageTests
     {
         var article = Parse("nav-wrapped-page.txt");
 
-        article.Journal.Name.Should().Be("Korea Policy");
-        article.Journal.Publisher.Should().Be("Korea Economic Institute of America");
-        article.Journal.Description!.Split('\n').Should().HaveCount(2);
+        article.Journal!.Name.Should().Be("Korea Policy");
+        article.Journal!.Publisher.Should().Be("Korea Economic Institute of America");
+        article.Journal!.Description!.Split('\n').Should().HaveCount(2);
         article.Issue.Should().Be(new JournalIssue("Korea Policy Vol. 4, Issue 1", 4, 1));
         article.Title.Should().Be("The Alliance at Seventy-Three");
         article.Authors.Should().Equal("Scott A. Snyder");
@@ -196,8 +196,8 @@ public sealed class VariantPageTests
     {
         var article = Parse("note-first-paragraph.txt");
 
-        article.Journal.Publisher.Should().Be("KEI");
-        article.Journal.Description.Should().Be(
+        article.Journal!.Publisher.Should().Be("KEI");
+        article.Journal!.Description.Should().Be(
             "Korea Policy is published by KEI in Washington, D.C.\nPublished by the Korea Economic Institute of America.");
         article.Published.Should().BeNull();
         article.Metadata.Should().Equal(new MetadataEntry("Region", "Korean Peninsula"));

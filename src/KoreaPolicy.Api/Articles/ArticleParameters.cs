@@ -26,6 +26,21 @@ public sealed record ArticleFilterParameters
     [FromQuery(Name = "to"), Description("Only articles published on or before this date (yyyy-MM-dd).")]
     public string? To { get; init; }
 
+    [FromQuery(Name = "region"), Description("Only articles whose page names this region (slug of its Region line), e.g. asia.")]
+    public string? Region { get; init; }
+
+    [FromQuery(Name = "place"), Description("Only articles whose page names this place (slug of one place of its Location line, where \"Korea, North, Korea, South\" is two), e.g. korea-north.")]
+    public string? Place { get; init; }
+
+    [FromQuery(Name = "category"), Description("Only articles of this category (slug of the page's Category line), e.g. security.")]
+    public string? Category { get; init; }
+
+    [FromQuery(Name = "source"), Description("Only articles from this source organisation (slug of the page's Publication Source line), e.g. kiep.")]
+    public string? Source { get; init; }
+
+    [FromQuery(Name = "kind"), Description("Only articles of this kind: journal-article, policy-brief or blog-post (articles whose page says none are left out).")]
+    public string? Kind { get; init; }
+
     /// <summary>At most this many themes at once: a filter, not a way to send unbounded SQL parameters.</summary>
     public const int MaxThemes = 10;
 
@@ -44,6 +59,13 @@ public sealed record ArticleFilterParameters
             errors.Add("to", $"must not be before from ({From})");
         }
 
+        var kind = Blank(Kind);
+        var parsedKind = PageLayouts.ParseKind(kind);
+        if (kind is not null && parsedKind is null)
+        {
+            errors.Add("kind", $"must be journal-article, policy-brief or blog-post; got '{kind}'");
+        }
+
         return new ArticleFilter
         {
             Author = Blank(Author),
@@ -52,6 +74,11 @@ public sealed record ArticleFilterParameters
             Issue = Blank(Issue),
             From = from,
             To = to,
+            Region = Blank(Region),
+            Place = Blank(Place),
+            Category = Blank(Category),
+            Source = Blank(Source),
+            Kind = parsedKind,
         };
     }
 

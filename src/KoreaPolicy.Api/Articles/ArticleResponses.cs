@@ -15,7 +15,7 @@ public record ArticleSummaryResponse
     /// <example>Bruce Klingner, Korea Policy Vol. 3, Issue 2 (December 15, 2025)</example>
     public required string Title { get; init; }
 
-    /// <summary>Where the title comes from: "source" (the text), "editor" (the sidecar file) or "derived" (built from author, issue and date because the text carries none).</summary>
+    /// <summary>Where the title comes from: "source" (the text), "editor" (the sidecar file) or "derived" (built from author, issue and date because the text carries none: a label, not a title, which citations do not present as one).</summary>
     /// <example>derived</example>
     public required string TitleSource { get; init; }
 
@@ -25,11 +25,15 @@ public record ArticleSummaryResponse
     /// <summary>The themes, in the page's order.</summary>
     public required IReadOnlyList<NamedResponse> Themes { get; init; }
 
-    /// <summary>The journal or series.</summary>
-    public required JournalResponse Journal { get; init; }
+    /// <summary>The journal or series, or null when the page shows none (a publication page without a series block): none is guessed.</summary>
+    public required JournalResponse? Journal { get; init; }
 
     /// <summary>The issue, when the page names one.</summary>
     public required IssueResponse? Issue { get; init; }
+
+    /// <summary>What kind of work it is, when the page says: "journal-article" (a journal's masthead, or a "Korea Policy Series: " title), "policy-brief" (a "[Policy Brief] " title) or "blog-post" (The Peninsula); null when it does not.</summary>
+    /// <example>journal-article</example>
+    public required string? Kind { get; init; }
 
     /// <summary>The publication date (ISO 8601), or null when the text carries none.</summary>
     /// <example>2025-12-15</example>
@@ -42,6 +46,10 @@ public record ArticleSummaryResponse
     /// <summary>Words in the article's paragraphs.</summary>
     /// <example>792</example>
     public required int WordCount { get; init; }
+
+    /// <summary>True when the source page was cut off (the scrape keeps about 2,000 characters of a page): the text stops before the article's end.</summary>
+    /// <example>false</example>
+    public required bool Truncated { get; init; }
 
     /// <summary>Starts at 1 and goes up each time a changed source text updates the article.</summary>
     /// <example>1</example>
@@ -72,9 +80,29 @@ public sealed record ArticleResponse : ArticleSummaryResponse
     [JsonPropertyOrder(1)]
     public required string? License { get; init; }
 
-    /// <summary>Further metadata lines of the page (Region, Location, Category, ...), in order.</summary>
+    /// <summary>Further metadata lines of the page (Region, Location, Category, Publication Source, ...), as written, in order.</summary>
     [JsonPropertyOrder(1)]
     public required IReadOnlyList<MetadataResponse> Metadata { get; init; }
+
+    /// <summary>The region, from the page's Region line; its articles are <c>/api/articles?region=</c> its slug.</summary>
+    [JsonPropertyOrder(1)]
+    public required FactResponse? Region { get; init; }
+
+    /// <summary>The places, from the page's Location line ("Korea, North, Korea, South" is two); <c>/api/articles?place=</c> a slug.</summary>
+    [JsonPropertyOrder(1)]
+    public required IReadOnlyList<FactResponse> Places { get; init; }
+
+    /// <summary>The category, from the page's Category line; <c>/api/articles?category=</c> its slug.</summary>
+    [JsonPropertyOrder(1)]
+    public required FactResponse? Category { get; init; }
+
+    /// <summary>The organisation the publication comes from, from the page's Publication Source line; <c>/api/articles?source=</c> its slug.</summary>
+    [JsonPropertyOrder(1)]
+    public required FactResponse? SourceOrganisation { get; init; }
+
+    /// <summary>What the parser noticed on the source page: a cut-off text, a paragraph it joined, PDF artifacts it kept as written. <c>/source</c> has the whole recognition report.</summary>
+    [JsonPropertyOrder(1)]
+    public required IReadOnlyList<string> Warnings { get; init; }
 
     /// <summary>The sections in order, each with its paragraphs.</summary>
     [JsonPropertyOrder(1)]
@@ -126,6 +154,10 @@ public sealed record IssueResponse
     /// <example>2</example>
     public required int? Number { get; init; }
 
+    /// <summary>The year the label names instead of a volume ("Joint U.S.-Korea Academic Studies 2015").</summary>
+    /// <example>null</example>
+    public required int? Year { get; init; }
+
     public required IssueLinks Links { get; init; }
 }
 
@@ -169,6 +201,32 @@ public sealed record ArticleLinks
     /// <summary>Its paragraphs.</summary>
     /// <example>/api/articles/korea-policy-vol-3-issue-2-klingner/paragraphs</example>
     public required string Paragraphs { get; init; }
+
+    /// <summary>The text it was parsed from, and what the parser recognised in it.</summary>
+    /// <example>/api/articles/korea-policy-vol-3-issue-2-klingner/source</example>
+    public required string Source { get; init; }
+}
+
+/// <summary>A fact of the page's metadata (a region, a place, a category, a source organisation), with the list it filters.</summary>
+public sealed record FactResponse
+{
+    /// <summary>The slug the article list is filtered by.</summary>
+    /// <example>asia</example>
+    public required string Slug { get; init; }
+
+    /// <summary>As the page writes it.</summary>
+    /// <example>Asia</example>
+    public required string Name { get; init; }
+
+    public required FactLinks Links { get; init; }
+}
+
+/// <summary>Links of a metadata fact.</summary>
+public sealed record FactLinks
+{
+    /// <summary>The articles that carry the same fact.</summary>
+    /// <example>/api/articles?region=asia</example>
+    public required string Articles { get; init; }
 }
 
 /// <summary>A section of an article, with its paragraphs.</summary>
@@ -226,6 +284,14 @@ public sealed record ParagraphResponse
     /// <summary>Footnote numbers the paragraph cites, in order.</summary>
     public required IReadOnlyList<int> Footnotes { get; init; }
 
+    /// <summary>"text", or "list-item" for an item of a bulleted list (its bullet is not in the text); consecutive items form one list.</summary>
+    /// <example>text</example>
+    public required string Kind { get; init; }
+
+    /// <summary>True for the paragraph where a cut-off source page stopped: its text is incomplete.</summary>
+    /// <example>false</example>
+    public required bool Truncated { get; init; }
+
     /// <summary>The section the paragraph stands in.</summary>
     public required SectionRef Section { get; init; }
 
@@ -271,11 +337,13 @@ public static class ArticleMapping
         TitleSource = a.TitleSource,
         Authors = a.Authors.Select(n => n.ToAuthorResponse()).ToList(),
         Themes = a.Themes.Select(n => n.ToThemeResponse()).ToList(),
-        Journal = a.Journal.ToResponse(),
-        Issue = a.Issue?.ToResponse(a.Journal.Slug),
+        Journal = a.Journal?.ToResponse(),
+        Issue = a.Journal is { } journal ? a.Issue?.ToResponse(journal.Slug) : null,
+        Kind = a.Kind?.Name(),
         Published = a.Published,
         Summary = a.Summary,
         WordCount = a.WordCount,
+        Truncated = a.Truncated,
         Revision = a.Revision,
         UpdatedAt = a.UpdatedAt,
         Links = LinksOf(a.Slug),
@@ -293,9 +361,11 @@ public static class ArticleMapping
             Themes = summary.Themes,
             Journal = summary.Journal,
             Issue = summary.Issue,
+            Kind = summary.Kind,
             Published = summary.Published,
             Summary = summary.Summary,
             WordCount = summary.WordCount,
+            Truncated = summary.Truncated,
             Revision = summary.Revision,
             UpdatedAt = summary.UpdatedAt,
             Links = summary.Links,
@@ -303,9 +373,21 @@ public static class ArticleMapping
             Doi = d.Doi,
             License = d.License,
             Metadata = d.Metadata.Select(m => new MetadataResponse { Name = m.Name, Value = m.Value }).ToList(),
+            Region = d.Facts.Region?.ToFactResponse(ApiLinks.RegionArticles),
+            Places = d.Facts.Places.Select(p => p.ToFactResponse(ApiLinks.PlaceArticles)).ToList(),
+            Category = d.Facts.Category?.ToFactResponse(ApiLinks.CategoryArticles),
+            SourceOrganisation = d.Facts.SourceOrganisation?.ToFactResponse(ApiLinks.SourceArticles),
+            Warnings = d.Warnings,
             Sections = d.Sections.Select(s => s.ToResponse(d.Summary.Slug)).ToList(),
         };
     }
+
+    public static FactResponse ToFactResponse(this NamedRef fact, Func<string, string> articles) => new()
+    {
+        Slug = fact.Slug,
+        Name = fact.Name,
+        Links = new FactLinks { Articles = articles(fact.Slug) },
+    };
 
     public static SectionResponse ToResponse(this SectionDetail s, string articleSlug) => new()
     {
@@ -323,6 +405,8 @@ public static class ArticleMapping
         Number = p.Number,
         Text = p.Text,
         Footnotes = p.Footnotes,
+        Kind = p.Kind.Name(),
+        Truncated = p.Truncated,
         Section = new SectionRef { Position = p.SectionPosition, Slug = p.SectionSlug, Heading = p.SectionHeading },
         Links = new ParagraphLinks
         {
@@ -346,6 +430,7 @@ public static class ArticleMapping
         Label = i.Label,
         Volume = i.Volume,
         Number = i.Number,
+        Year = i.Year,
         Links = IssueLinksOf(journalSlug, i.Slug),
     };
 
@@ -384,5 +469,6 @@ public static class ArticleMapping
         Self = ApiLinks.Article(slug),
         Sections = ApiLinks.Sections(slug),
         Paragraphs = ApiLinks.Paragraphs(slug),
+        Source = ApiLinks.ArticleSource(slug),
     };
 }

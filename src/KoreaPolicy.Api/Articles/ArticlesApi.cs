@@ -2,6 +2,7 @@ using System.ComponentModel;
 using KoreaPolicy.Api.Http;
 using KoreaPolicy.Api.Rendering;
 using KoreaPolicy.Api.Rendering.Feeds;
+using KoreaPolicy.Ingestion;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -20,7 +21,8 @@ public static class ArticlesApi
         group.MapGet("/", ListArticles)
             .WithName(nameof(ListArticles))
             .WithSummary("List articles")
-            .WithDescription("Article summaries (no text), a page at a time, filtered by author, themes, journal, issue and dates, "
+            .WithDescription("Article summaries (no text), a page at a time, filtered by author, themes, journal, issue, dates, "
+                + "the page's region, place, category and source organisation, and kind, "
                 + "newest first unless sorted otherwise. Link and X-Total-Count headers give the neighbouring pages and the total.")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .WithFieldSelection<RouteHandlerBuilder, ArticleSummaryResponse>()
@@ -35,6 +37,14 @@ public static class ArticlesApi
             .ProducesProblem(StatusCodes.Status404NotFound)
             .WithRepresentations(ArticleFormats.Article)
             .WithFieldSelection<RouteHandlerBuilder, ArticleResponse>();
+
+        group.MapGet("/{slug}/source", GetSource)
+            .WithName(nameof(GetSource))
+            .WithSummary("Get an article's source text and what the parser recognised in it")
+            .WithDescription("The text (and sidecar) the article was ingested from, as stored, with the recognition report "
+                + "that ingest --dry-run prints: the page layout (A to E), journal, issue, title and where it came from, kind, "
+                + "authors, date, metadata, sections and paragraphs, and every warning, so an editor can see why the article looks as it does.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
         group.MapGet("/{slug}/sections", ListSections)
             .WithName(nameof(ListSections))
@@ -107,6 +117,28 @@ public static class ArticlesApi
         request.MarkModified(article.Summary.UpdatedAt);
         request.HttpContext.Response.Headers.Append(HeaderNames.Link, FeedLinks.Header(article.Summary.Authors));
         return Representation.Of(chosen, article.ToResponse, f => ArticleFormats.Render(article, f, PublicUrls.For(request)));
+    }
+
+    /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
+    public static Results<Ok<ArticleSourceResponse>, ProblemHttpResult> GetSource(
+        [Description("The article's slug.")] string slug,
+        ArchiveReader archive)
+    {
+        if (archive.FindSource(slug) is not { } source)
+        {
+            return ArticleAddress.ArticleNotFound(slug);
+        }
+
+        // Parsed again, as the article was: the report is what the parser makes of the stored text now.
+        return TypedResults.Ok(new ArticleSourceResponse
+        {
+            Article = source.Slug,
+            FileName = source.FileName,
+            Text = source.Text,
+            Sidecar = source.Sidecar,
+            Report = RecognitionReport.From(PageReport.OfStored(source.FileName, source.Text, source.Sidecar)),
+            Links = new SourceLinks { Self = ApiLinks.ArticleSource(source.Slug), Article = ApiLinks.Article(source.Slug) },
+        });
     }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>

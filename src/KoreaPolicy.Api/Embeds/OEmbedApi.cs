@@ -125,7 +125,7 @@ public sealed record EmbedTarget(ArticleSummary Article, SectionDetail? Section,
             Height = ArticleEmbed.EstimateHeight(quoted, headings, paragraphs, size),
             Title = title,
             AuthorName = summary.Authors.Count > 0 ? Byline.Join(summary.Authors.Select(a => a.Name).ToList()) : null,
-            ProviderName = summary.Journal.Publisher ?? "KoreaPolicy",
+            ProviderName = summary.Journal?.Publisher ?? "KoreaPolicy",
             ProviderUrl = urls.Base,
         };
     }

@@ -19,6 +19,8 @@ namespace KoreaPolicy.Api.Hosting;
 /// </summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(ArticleResponse))]
+[JsonSerializable(typeof(ArticleSourceResponse))]
+[JsonSerializable(typeof(RecognitionReport))]
 [JsonSerializable(typeof(PagedResponse<ArticleSummaryResponse>))]
 [JsonSerializable(typeof(SectionResponse))]
 [JsonSerializable(typeof(ListResponse<SectionResponse>))]

@@ -114,6 +114,12 @@ public static class KoreaPolicyHosting
     /// </summary>
     public static int RunKoreaPolicy(this WebApplication app, CommandLine commandLine)
     {
+        // A dry run parses and reports; it does not touch the database, not even to create it.
+        if (commandLine is { Command: CommandLine.Ingest, DryRun: true })
+        {
+            return IngestCommand.DryRun(commandLine.Paths, commandLine.Json, Console.Out, Console.Error);
+        }
+
         Migrations.Apply(app.Services.GetRequiredService<ArchiveDatabase>());
         var ingest = app.Services.GetRequiredService<IngestRun>();
 

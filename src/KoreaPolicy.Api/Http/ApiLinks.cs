@@ -31,6 +31,18 @@ public static class ApiLinks
     /// <summary>The oEmbed answer for one of this site's URLs (the page's discovery link).</summary>
     public static string OEmbed(string url) => $"{OEmbedEndpoint}?url={Escape(url)}&format=json";
 
+    /// <summary>The text an article was parsed from, with the parser's report.</summary>
+    public static string ArticleSource(string slug) => $"{Article(slug)}/source";
+
+    /// <summary>The articles of a region, place, category or source organisation: the article list, filtered.</summary>
+    public static string RegionArticles(string slug) => $"{Articles}?region={Escape(slug)}";
+
+    public static string PlaceArticles(string slug) => $"{Articles}?place={Escape(slug)}";
+
+    public static string CategoryArticles(string slug) => $"{Articles}?category={Escape(slug)}";
+
+    public static string SourceArticles(string slug) => $"{Articles}?source={Escape(slug)}";
+
     public static string Sections(string articleSlug) => $"{Article(articleSlug)}/sections";
 
     public static string Section(string articleSlug, string sectionSlug) => $"{Sections(articleSlug)}/{Escape(sectionSlug)}";

@@ -84,6 +84,10 @@ public sealed record IssueSummaryResponse
     /// <example>2</example>
     public required int? Number { get; init; }
 
+    /// <summary>The year the label names instead of a volume ("Joint U.S.-Korea Academic Studies 2015").</summary>
+    /// <example>null</example>
+    public required int? Year { get; init; }
+
     /// <summary>How many of its articles the archive holds.</summary>
     /// <example>1</example>
     public required int ArticleCount { get; init; }
@@ -110,6 +114,10 @@ public sealed record IssueDetailResponse : IPagedResponse
 
     /// <example>2</example>
     public required int? Number { get; init; }
+
+    /// <summary>The year the label names instead of a volume.</summary>
+    /// <example>null</example>
+    public required int? Year { get; init; }
 
     /// <summary>The journal the issue belongs to.</summary>
     public required JournalResponse Journal { get; init; }
@@ -157,6 +165,7 @@ public static class JournalMapping
         Label = i.Label,
         Volume = i.Volume,
         Number = i.Number,
+        Year = i.Year,
         ArticleCount = i.ArticleCount,
         Links = ArticleMapping.IssueLinksOf(journalSlug, i.Slug),
     };
@@ -167,6 +176,7 @@ public static class JournalMapping
         Label = d.Issue.Label,
         Volume = d.Issue.Volume,
         Number = d.Issue.Number,
+        Year = d.Issue.Year,
         Journal = d.Journal.ToResponse(),
         Articles = articles,
         Links = ArticleMapping.IssueLinksOf(d.Journal.Slug, d.Issue.Slug),

@@ -29,6 +29,7 @@ public static class ArticleEmbed
 
     private const string Quote = "margin:0;padding:0;border:0;quotes:none";
     private const string ParagraphStyle = "margin:0 0 .75em";
+    private const string ListStyle = "margin:0 0 .75em;padding-left:1.25em";
     private const string HeadingStyle = "margin:0 0 .5em;font-size:1.1em;line-height:1.3";
     private const string Caption = "margin:.75em 0 0;font:14px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;color:#444";
     private const string Link = "color:#1f4e79";
@@ -53,7 +54,7 @@ public static class ArticleEmbed
 
         foreach (var paragraph in section.Paragraphs)
         {
-            quote.Append(CultureInfo.InvariantCulture, $"<p style=\"{ParagraphStyle}\">{ArticleHtml.Encode(paragraph.Text)}</p>");
+            quote.Append(Quoted(paragraph));
         }
 
         return Render(article, quote.ToString(), urls.SectionAnchor(article.Slug, section.Slug), "Read the section in context", size);
@@ -62,10 +63,22 @@ public static class ArticleEmbed
     public static string Paragraph(ArticleSummary article, ParagraphDetail paragraph, PublicUrls urls, EmbedSize size) =>
         Render(
             article,
-            $"<p style=\"{ParagraphStyle}\">{ArticleHtml.Encode(paragraph.Text)}</p>",
+            Quoted(paragraph),
             urls.ParagraphAnchor(article.Slug, paragraph.Number),
             "Read the paragraph in context",
             size);
+
+    // A paragraph as quoted: a list item as an item of a list, and the notice after a text the source page cut off.
+    private static string Quoted(ParagraphDetail paragraph)
+    {
+        var text = ArticleHtml.Encode(paragraph.Text);
+        var quoted = paragraph.Kind == ParagraphKind.ListItem
+            ? $"<ul style=\"{ListStyle}\"><li>{text}</li></ul>"
+            : $"<p style=\"{ParagraphStyle}\">{text}</p>";
+        return paragraph.Truncated
+            ? $"{quoted}<p style=\"{ParagraphStyle}\"><em>{ArticleHtml.Encode(Byline.TruncatedNotice)}</em></p>"
+            : quoted;
+    }
 
     /// <summary>A rough height for oEmbed's <c>height</c>: lines of text at the width, plus the caption.</summary>
     public static int EstimateHeight(string quotedText, int headingCount, int paragraphCount, EmbedSize size)
@@ -89,28 +102,26 @@ public static class ArticleEmbed
             .Append(CultureInfo.InvariantCulture, $"<figure class=\"kp-embed\" style=\"{style}\">")
             .Append(CultureInfo.InvariantCulture, $"<blockquote cite=\"{href}\" style=\"{Quote}\">{quote}</blockquote>")
             .Append(CultureInfo.InvariantCulture, $"<figcaption style=\"{Caption}\">");
+        // Authors, title, issue or journal, publisher, date: as many as the article has. A derived
+        // title only repeats what the caption gives, unless the article has nothing else to name it by.
+        var caption = new List<string>();
         if (summary.Authors.Count > 0)
         {
-            html.Append(Byline.Join(summary.Authors.Select(a => ArticleHtml.Encode(a.Name)).ToList())).Append(", ");
+            caption.Add(Byline.Join(summary.Authors.Select(a => ArticleHtml.Encode(a.Name)).ToList()));
         }
 
-        // A derived title only repeats the author, issue and date the caption already gives.
         if (summary.TitleSource != "derived")
         {
-            html.Append(CultureInfo.InvariantCulture, $"<a href=\"{href}\" style=\"{Link}\">{ArticleHtml.Encode(summary.Title)}</a>, ");
+            caption.Add($"<a href=\"{href}\" style=\"{Link}\">{ArticleHtml.Encode(summary.Title)}</a>");
         }
 
-        html.Append("<cite>").Append(ArticleHtml.Encode(summary.Issue?.Label ?? summary.Journal.Name)).Append("</cite>");
-        if (summary.Journal.Publisher is { } publisher)
+        caption.AddRange(ArticleHtml.SourceParts(summary));
+        if (caption.Count == 0)
         {
-            html.Append(", ").Append(ArticleHtml.Encode(publisher));
+            caption.Add(ArticleHtml.Encode(summary.Title));
         }
 
-        if (summary.Published is { } date)
-        {
-            html.Append(CultureInfo.InvariantCulture, $", <time datetime=\"{date:yyyy-MM-dd}\">{ArticleHtml.Encode(Byline.Date(date))}</time>");
-        }
-
+        html.AppendJoin(", ", caption);
         html.Append(CultureInfo.InvariantCulture, $". <a href=\"{href}\" style=\"{Link}\">{linkText}</a></figcaption></figure>");
         return html.ToString();
     }

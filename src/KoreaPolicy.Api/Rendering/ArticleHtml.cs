@@ -45,9 +45,13 @@ public static class ArticleHtml
         return html.ToString();
     }
 
-    /// <summary>One paragraph, with its anchor id.</summary>
-    public static string Paragraph(ParagraphDetail paragraph) =>
-        $"<p id=\"{Anchors.Paragraph(paragraph.Number)}\">{Encode(paragraph.Text)}</p>";
+    /// <summary>One paragraph, with its anchor id: a list item in a list of its own; where the source was cut off, the notice after it.</summary>
+    public static string Paragraph(ParagraphDetail paragraph)
+    {
+        var html = new StringBuilder();
+        AppendParagraphs(html, [paragraph]);
+        return html.ToString();
+    }
 
     /// <summary>"By A and B" and the source line: journal issue, publisher, date.</summary>
     public static void AppendByline(StringBuilder html, ArticleSummary summary)
@@ -59,20 +63,33 @@ public static class ArticleHtml
                 .Append("</p>");
         }
 
-        html.Append("<p class=\"kp-source\"><cite>")
-            .Append(Encode(summary.Issue?.Label ?? summary.Journal.Name))
-            .Append("</cite>");
-        if (summary.Journal.Publisher is { } publisher)
+        // As much of "issue, publisher, date" as the article has; nothing when it has none of them.
+        if (SourceParts(summary) is { Count: > 0 } parts)
         {
-            html.Append(", ").Append(Encode(publisher));
+            html.Append("<p class=\"kp-source\">").AppendJoin(", ", parts).Append("</p>");
+        }
+    }
+
+    /// <summary>The source as HTML pieces, as far as the article has them: the issue or journal cited, the publisher, the date.</summary>
+    public static List<string> SourceParts(ArticleSummary summary)
+    {
+        var parts = new List<string>();
+        if (Byline.Container(summary) is { } container)
+        {
+            parts.Add($"<cite>{Encode(container)}</cite>");
+        }
+
+        if (summary.Journal?.Publisher is { } publisher)
+        {
+            parts.Add(Encode(publisher));
         }
 
         if (summary.Published is { } date)
         {
-            html.Append(CultureInfo.InvariantCulture, $", <time datetime=\"{date:yyyy-MM-dd}\">{Encode(Byline.Date(date))}</time>");
+            parts.Add(string.Create(CultureInfo.InvariantCulture, $"<time datetime=\"{date:yyyy-MM-dd}\">{Encode(Byline.Date(date))}</time>"));
         }
 
-        html.Append("</p>");
+        return parts;
     }
 
     private static void AppendSection(StringBuilder html, SectionDetail section, int headingLevel)
@@ -89,11 +106,40 @@ public static class ArticleHtml
             html.Append(CultureInfo.InvariantCulture, $"<section id=\"{id}\">");
         }
 
-        foreach (var paragraph in section.Paragraphs)
-        {
-            html.Append(Paragraph(paragraph));
-        }
-
+        AppendParagraphs(html, section.Paragraphs);
         html.Append("</section>");
+    }
+
+    // Consecutive list items are one <ul>; every paragraph and item keeps its p-N anchor. A text
+    // cut off by the end of its source page says so where it stops: no rendering passes it off as whole.
+    private static void AppendParagraphs(StringBuilder html, IReadOnlyList<ParagraphDetail> paragraphs)
+    {
+        for (var i = 0; i < paragraphs.Count; i++)
+        {
+            var paragraph = paragraphs[i];
+            var id = Anchors.Paragraph(paragraph.Number);
+            if (paragraph.Kind == ParagraphKind.ListItem)
+            {
+                if (i == 0 || paragraphs[i - 1].Kind != ParagraphKind.ListItem)
+                {
+                    html.Append("<ul>");
+                }
+
+                html.Append(CultureInfo.InvariantCulture, $"<li id=\"{id}\">{Encode(paragraph.Text)}</li>");
+                if (i == paragraphs.Count - 1 || paragraphs[i + 1].Kind != ParagraphKind.ListItem)
+                {
+                    html.Append("</ul>");
+                }
+            }
+            else
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<p id=\"{id}\">{Encode(paragraph.Text)}</p>");
+            }
+
+            if (paragraph.Truncated)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<p class=\"kp-truncated\" role=\"note\">{Encode(Byline.TruncatedNotice)}</p>");
+            }
+        }
     }
 }

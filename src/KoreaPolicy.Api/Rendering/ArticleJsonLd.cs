@@ -8,9 +8,12 @@ using KoreaPolicy.Model;
 namespace KoreaPolicy.Api.Rendering;
 
 /// <summary>
-/// The article as schema.org <c>ScholarlyArticle</c> in JSON-LD, for search engines and for
-/// newsrooms' link previews: served as <c>application/ld+json</c> and embedded in the article page.
-/// Built as JSON nodes so every value is escaped by the serializer, never by hand.
+/// The article as schema.org JSON-LD (<c>ScholarlyArticle</c>; <c>BlogPosting</c> for a blog post,
+/// <c>Report</c> for a policy brief), for search engines and for newsrooms' link previews: served
+/// as <c>application/ld+json</c> and embedded in the article page. Built as JSON nodes so every
+/// value is escaped by the serializer, never by hand. What the article lacks is left out, never
+/// filled in: no author, date, journal or publisher that the page does not give; a text cut off
+/// by its source page is <c>creativeWorkStatus</c> "Incomplete".
 /// </summary>
 public static class ArticleJsonLd
 {
@@ -37,12 +40,21 @@ public static class ArticleJsonLd
         var ld = new JsonObject
         {
             ["@context"] = "https://schema.org",
-            ["@type"] = "ScholarlyArticle",
+            ["@type"] = summary.Kind switch
+            {
+                ArticleKind.BlogPost => "BlogPosting",
+                ArticleKind.PolicyBrief => "Report",
+                _ => "ScholarlyArticle",
+            },
             ["@id"] = canonical,
             ["url"] = canonical,
             ["headline"] = summary.Title,
-            ["author"] = new JsonArray(summary.Authors.Select(a => (JsonNode)new JsonObject { ["@type"] = "Person", ["name"] = a.Name }).ToArray()),
         };
+
+        if (summary.Authors.Count > 0)
+        {
+            ld["author"] = new JsonArray(summary.Authors.Select(a => (JsonNode)new JsonObject { ["@type"] = "Person", ["name"] = a.Name }).ToArray());
+        }
 
         if (summary.Published is { } published)
         {
@@ -50,10 +62,20 @@ public static class ArticleJsonLd
         }
 
         ld["dateModified"] = summary.UpdatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
-        ld["isPartOf"] = PartOf(summary);
-        if (summary.Journal.Publisher is { } publisher)
+        if (summary.Journal is { } journal)
+        {
+            ld["isPartOf"] = PartOf(summary, journal);
+        }
+
+        if (summary.Journal?.Publisher is { } publisher)
         {
             ld["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = publisher };
+        }
+
+        if (summary.Truncated)
+        {
+            // schema.org's own term for a work whose text is not all there.
+            ld["creativeWorkStatus"] = "Incomplete";
         }
 
         ld["keywords"] = new JsonArray(summary.Themes.Select(t => (JsonNode)JsonValue.Create(t.Name)).ToArray());
@@ -81,11 +103,11 @@ public static class ArticleJsonLd
     /// <summary>The JSON-LD for a <c>&lt;script type="application/ld+json"&gt;</c> element: nothing in it can close the element.</summary>
     public static string ForScriptElement(ArticleDetail article, PublicUrls urls) => Build(article, urls).ToJsonString(Embedded);
 
-    /// <summary>Issue in volume in periodical, as far as the page names them.</summary>
-    private static JsonObject PartOf(ArticleSummary summary)
+    /// <summary>Issue in volume in periodical (or the blog a post is part of), as far as the page names them.</summary>
+    private static JsonObject PartOf(ArticleSummary summary, JournalRef journal)
     {
-        var periodical = new JsonObject { ["@type"] = "Periodical", ["name"] = summary.Journal.Name };
-        if (summary.Journal.Publisher is { } publisher)
+        var periodical = new JsonObject { ["@type"] = summary.Kind == ArticleKind.BlogPost ? "Blog" : "Periodical", ["name"] = journal.Name };
+        if (journal.Publisher is { } publisher)
         {
             periodical["publisher"] = new JsonObject { ["@type"] = "Organization", ["name"] = publisher };
         }
@@ -99,6 +121,11 @@ public static class ArticleJsonLd
         if (summary.Issue?.Number is { } number)
         {
             part = new JsonObject { ["@type"] = "PublicationIssue", ["issueNumber"] = number.ToString(System.Globalization.CultureInfo.InvariantCulture), ["isPartOf"] = part };
+        }
+        else if (summary.Issue is { Volume: null, Year: { } year })
+        {
+            // An issue named by its year ("Joint U.S.-Korea Academic Studies 2015").
+            part = new JsonObject { ["@type"] = "PublicationIssue", ["datePublished"] = year.ToString(System.Globalization.CultureInfo.InvariantCulture), ["isPartOf"] = part };
         }
 
         return part;

@@ -22,7 +22,11 @@ public static partial class ArticleMarkdown
             markdown.Append("By ").Append(Escape(Byline.Join(summary.Authors.Select(a => a.Name).ToList()))).Append("\n\n");
         }
 
-        markdown.Append(Escape(SourceLine(summary))).Append("\n\n");
+        if (SourceLine(summary) is { Length: > 0 } source)
+        {
+            markdown.Append(Escape(source)).Append("\n\n");
+        }
+
         foreach (var section in article.Sections)
         {
             AppendSection(markdown, section);
@@ -38,24 +42,15 @@ public static partial class ArticleMarkdown
         return markdown.ToString().TrimEnd('\n') + "\n";
     }
 
-    public static string Paragraph(ParagraphDetail paragraph) => Escape(paragraph.Text) + "\n";
-
-    /// <summary>"Korea Policy Vol. 3, Issue 2, Korea Economic Institute of America, December 15, 2025": what plain text shows too.</summary>
-    public static string SourceLine(ArticleSummary summary)
+    public static string Paragraph(ParagraphDetail paragraph)
     {
-        var parts = new List<string> { summary.Issue?.Label ?? summary.Journal.Name };
-        if (summary.Journal.Publisher is { } publisher)
-        {
-            parts.Add(publisher);
-        }
-
-        if (summary.Published is { } date)
-        {
-            parts.Add(Byline.Date(date));
-        }
-
-        return string.Join(", ", parts);
+        var markdown = new StringBuilder();
+        AppendParagraphs(markdown, [paragraph]);
+        return markdown.ToString().TrimEnd('\n') + "\n";
     }
+
+    /// <summary>"Korea Policy Vol. 3, Issue 2, Korea Economic Institute of America, December 15, 2025": what plain text shows too ("" for an article with none of them).</summary>
+    public static string SourceLine(ArticleSummary summary) => Byline.Source(summary);
 
     /// <summary>
     /// Escapes text for a single line of Markdown: inline syntax everywhere (emphasis, code,
@@ -92,9 +87,30 @@ public static partial class ArticleMarkdown
             markdown.Append("## ").Append(Escape(heading)).Append("\n\n");
         }
 
-        foreach (var paragraph in section.Paragraphs)
+        AppendParagraphs(markdown, section.Paragraphs);
+    }
+
+    // A list item is "- " and its escaped text; consecutive items make one tight list, a blank
+    // line after it. Where the source page was cut off, the notice follows, in emphasis.
+    private static void AppendParagraphs(StringBuilder markdown, IReadOnlyList<ParagraphDetail> paragraphs)
+    {
+        for (var i = 0; i < paragraphs.Count; i++)
         {
-            markdown.Append(Escape(paragraph.Text)).Append("\n\n");
+            var paragraph = paragraphs[i];
+            if (paragraph.Kind == ParagraphKind.ListItem)
+            {
+                var lastOfList = i == paragraphs.Count - 1 || paragraphs[i + 1].Kind != ParagraphKind.ListItem || paragraph.Truncated;
+                markdown.Append("- ").Append(Escape(paragraph.Text)).Append(lastOfList ? "\n\n" : "\n");
+            }
+            else
+            {
+                markdown.Append(Escape(paragraph.Text)).Append("\n\n");
+            }
+
+            if (paragraph.Truncated)
+            {
+                markdown.Append('*').Append(Escape(Byline.TruncatedNotice)).Append("*\n\n");
+            }
         }
     }
 

@@ -78,7 +78,13 @@ public static class ArticleNinjs
             }).ToArray());
         }
 
-        if (summary.Journal.Publisher is { } publisher)
+        if (summary.Truncated)
+        {
+            // For the receiving desk, not for publication: the body itself ends with the notice.
+            ninjs["edNote"] = $"Incomplete text: {Byline.TruncatedNotice}";
+        }
+
+        if (summary.Journal?.Publisher is { } publisher)
         {
             ninjs["copyrightHolder"] = publisher;
             ninjs["infoSources"] = new JsonArray(new JsonObject { ["name"] = publisher, ["role"] = "publisher" });

@@ -20,7 +20,12 @@ public static class ArticlePlainText
             text.Append("By ").Append(Byline.Join(summary.Authors.Select(a => a.Name).ToList())).Append('\n');
         }
 
-        text.Append(ArticleMarkdown.SourceLine(summary)).Append("\n\n");
+        if (ArticleMarkdown.SourceLine(summary) is { Length: > 0 } source)
+        {
+            text.Append(source).Append('\n');
+        }
+
+        text.Append('\n');
         foreach (var section in article.Sections)
         {
             AppendSection(text, section);
@@ -36,7 +41,12 @@ public static class ArticlePlainText
         return text.ToString().TrimEnd('\n') + "\n";
     }
 
-    public static string Paragraph(ParagraphDetail paragraph) => paragraph.Text + "\n";
+    public static string Paragraph(ParagraphDetail paragraph)
+    {
+        var text = new StringBuilder();
+        AppendParagraph(text, paragraph, lastOfList: true);
+        return text.ToString().TrimEnd('\n') + "\n";
+    }
 
     private static void AppendSection(StringBuilder text, SectionDetail section)
     {
@@ -45,9 +55,28 @@ public static class ArticlePlainText
             text.Append(heading).Append("\n\n");
         }
 
-        foreach (var paragraph in section.Paragraphs)
+        for (var i = 0; i < section.Paragraphs.Count; i++)
+        {
+            var lastOfList = i == section.Paragraphs.Count - 1 || section.Paragraphs[i + 1].Kind != ParagraphKind.ListItem;
+            AppendParagraph(text, section.Paragraphs[i], lastOfList);
+        }
+    }
+
+    // A list item keeps a "- " bullet, consecutive items one to a line; a cut-off text ends with the notice in brackets.
+    private static void AppendParagraph(StringBuilder text, ParagraphDetail paragraph, bool lastOfList)
+    {
+        if (paragraph.Kind == ParagraphKind.ListItem)
+        {
+            text.Append("- ").Append(paragraph.Text).Append(lastOfList || paragraph.Truncated ? "\n\n" : "\n");
+        }
+        else
         {
             text.Append(paragraph.Text).Append("\n\n");
+        }
+
+        if (paragraph.Truncated)
+        {
+            text.Append('[').Append(Byline.TruncatedNotice).Append("]\n\n");
         }
     }
 }

@@ -21,6 +21,10 @@ public sealed record SearchHitResponse
     /// <example>President Lee will attempt to maintain South Korea’s traditional balancing ...</example>
     public required string Text { get; init; }
 
+    /// <summary>True when the paragraph is where its article's cut-off source page stopped: its text is incomplete.</summary>
+    /// <example>false</example>
+    public required bool Truncated { get; init; }
+
     /// <summary>HTML: a window of the paragraph around its best match, the text escaped and each match in a &lt;mark&gt; element.</summary>
     /// <example>…Lee is caught between &lt;mark&gt;Scylla&lt;/mark&gt; and Charybdis, trying to simultaneously accommodate…</example>
     public required string Snippet { get; init; }
@@ -105,6 +109,7 @@ public static class SearchMapping
         Section = new HitSection { Position = hit.SectionPosition, Slug = hit.SectionSlug, Heading = hit.SectionHeading },
         Paragraph = new HitParagraph { Number = hit.ParagraphNumber, Id = ApiLinks.ParagraphId(hit.ArticleSlug, hit.ParagraphNumber) },
         Text = hit.Text,
+        Truncated = hit.Truncated,
         Snippet = ToHtml(hit.Snippet),
         Matches = hit.Matches.Select(m => new MatchResponse { Start = m.Start, Length = m.Length }).ToList(),
         MoreMatches = hit.MoreMatches,

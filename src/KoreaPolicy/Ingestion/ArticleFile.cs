@@ -56,6 +56,13 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
 
     private static int Lines(string text) => text.AsSpan().Count('\n') + (text.EndsWith('\n') ? 0 : 1);
 
+    /// <summary>
+    /// An article as the archive stored it: its file name, text and sidecar, read back as the file
+    /// was when it went in (for the recognition report of a stored article).
+    /// </summary>
+    public static ArticleFile FromStored(string fileName, string text, string? sidecarJson) =>
+        new(fileName, text, sidecarJson is null ? null : ParseSidecar(fileName, sidecarJson), sidecarJson);
+
     /// <summary>Strict UTF-8 (a BOM is allowed and dropped); control characters mean the file is not text.</summary>
     internal static string Decode(string path, ReadOnlySpan<byte> bytes)
     {
@@ -130,9 +137,11 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
 
 /// <summary>
 /// Facts an editor adds beside an article text, in <c>name.meta.json</c>:
-/// <c>{ "title": ..., "canonicalUrl": ..., "doi": ..., "license": ... }</c>. Every field is optional.
+/// <c>{ "title": ..., "canonicalUrl": ..., "doi": ..., "license": ..., "keepDuplicate": true }</c>.
+/// Every field is optional. A title lets a bare text with no header of its own in as an article;
+/// <c>keepDuplicate</c> stores the text as an article of its own even when another file already has the same text.
 /// </summary>
-public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string? Doi, string? License)
+public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string? Doi, string? License, bool? KeepDuplicate = null)
 {
     // A title is a fact like any other (ArticleLimits); a link or an identifier is far shorter.
     private const int MaxUrlLength = 2_000;

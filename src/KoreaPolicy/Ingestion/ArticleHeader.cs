@@ -4,13 +4,17 @@ using KoreaPolicy.Model;
 namespace KoreaPolicy.Ingestion;
 
 /// <summary>
-/// The metadata block between the masthead and the article text: Author, Theme, Published,
-/// Title and whatever other "Name: value" lines the page carries (Region, Location, ...).
-/// Its position is what separates the masthead above from the article below.
+/// The metadata block: Author, Theme, Published, Title and whatever other "Name: value" lines
+/// the page carries (Region, Location, Category, Publication Source, ...), in any order (a blog
+/// dates its post before naming its author), up to the "Download PDF" control that closes it.
 /// </summary>
+/// <param name="Start">Index of its first line in the page's lines; <paramref name="End"/> is the index after
+/// its last line (and after the "Download PDF" that closed it), so an empty block has Start == End.</param>
+/// <param name="LastLine">The file line of its last metadata line, for errors that concern the block.</param>
 internal sealed partial record ArticleHeader(
     int Start,
     int End,
+    int? LastLine,
     string? Title,
     IReadOnlyList<string> Authors,
     IReadOnlyList<string> Themes,
@@ -22,7 +26,7 @@ internal sealed partial record ArticleHeader(
     private static readonly HashSet<string> KnownNames = new(StringComparer.OrdinalIgnoreCase)
     {
         "Author", "Authors", "Theme", "Themes", "Title", "Published", "Date", "Region", "Regions",
-        "Location", "Category", "Categories", "Publication Source", "Series", "Topic", "Topics",
+        "Location", "Locations", "Category", "Categories", "Publication Source", "Series", "Topic", "Topics",
         "Program", "Type", "Tags", "Keywords",
     };
 
@@ -32,48 +36,54 @@ internal sealed partial record ArticleHeader(
         "Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV", "Ph.D.", "PhD",
     };
 
-    /// <summary>Finds and reads the block, or returns null when the page has none.</summary>
-    public static ArticleHeader? Find(IReadOnlyList<SourceLine> lines)
+    /// <summary>No metadata line was read (a lone "Download PDF" may still have closed the block).</summary>
+    public bool IsEmpty => LastLine is null;
+
+    /// <summary>
+    /// Whether a line can open a metadata block: a date, or a known "Name: value" line, one over
+    /// the limit included, so that reading the block says it is too long (a 31-name Author line
+    /// used to be read as something else, and the page's metadata went missing or misread).
+    /// </summary>
+    public static bool IsBlockStart(string text) =>
+        IsDateLine(text) || (MetadataLine().Match(text) is { Success: true } m && KnownNames.Contains(m.Groups["name"].Value)
+            && (IsMetadataValue(m.Groups["name"].Value, m.Groups["value"].Value) || IsOverLimit(m.Groups["value"].Value)));
+
+    // A known line whose value a metadata line may not hold: too many words or characters.
+    private static bool IsOverLimit(string value) => TitleCase.Words(value).Length > MaxValueWords || value.Length > ArticleLimits.MaxFactLength;
+
+    /// <summary>
+    /// Reads the block that starts at <paramref name="start"/>: the metadata lines there, in any
+    /// order, and the "Download PDF" that may close it. Empty when the line there opens none.
+    /// </summary>
+    public static ArticleHeader Read(IReadOnlyList<SourceLine> lines, int start)
     {
-        var start = -1;
-        for (var i = 0; i < lines.Count && start < 0; i++)
-        {
-            if (IsDateLine(lines[i].Text)
-                || (MetadataLine().Match(lines[i].Text) is { Success: true } m && KnownNames.Contains(m.Groups["name"].Value)))
-            {
-                start = i;
-            }
-        }
-
-        if (start < 0)
-        {
-            return null;
-        }
-
         var reader = new BlockReader();
         var end = start;
+        int? last = null;
         for (var i = start; i < lines.Count; i++)
         {
             var line = lines[i];
             if (PageNoise.IsDownloadPdf(line.Text))
             {
+                end = i + 1;
                 break;
             }
 
-            if (line.IsBlank || PageNoise.IsNoise(line.Text))
+            if (PageNoise.IsNoise(line.Text))
             {
                 continue;
             }
 
-            if (!reader.TryRead(line))
+            if ((last is null && !IsBlockStart(line.Text)) || !reader.TryRead(line))
             {
                 break;
             }
 
-            end = i;
+            last = line.Number;
+            end = i + 1;
         }
 
-        return new ArticleHeader(start, end, reader.Title, reader.Authors, reader.Themes, reader.Published, reader.Metadata);
+        return new ArticleHeader(start, end, last, reader.Title, reader.Authors, reader.Themes, reader.Published, reader.Metadata);
     }
 
     public static IEnumerable<string> SplitAuthors(string value)

@@ -38,9 +38,9 @@ public static class ArticleLimits
     /// <summary>Throws <see cref="IngestionException"/> naming the file, the line where one is to blame, and the limit.</summary>
     public static void Check(string path, string text, ParsedArticle article)
     {
-        Fact(path, text, "The journal or series name", article.Journal.Name, MaxFactLength);
-        Fact(path, text, "The journal's description", article.Journal.Description, MaxDescriptionLength);
-        Fact(path, text, "The publisher's name", article.Journal.Publisher, MaxFactLength);
+        Fact(path, text, "The journal or series name", article.Journal?.Name, MaxFactLength);
+        Fact(path, text, "The journal's description", article.Journal?.Description, MaxDescriptionLength);
+        Fact(path, text, "The publisher's name", article.Journal?.Publisher, MaxFactLength);
         Fact(path, text, "The issue label", article.Issue?.Label, MaxFactLength);
         Fact(path, text, "The title", article.Title, MaxFactLength);
         Count(path, "authors", article.Authors.Count, MaxNames);

@@ -7,7 +7,8 @@ namespace KoreaPolicy.Ingestion;
 /// <summary>
 /// Makes the <see cref="ArticleRecord"/> that Storage writes out of a file and what the parser
 /// read from it: everything derived from the text, once, here: slugs, positions, numbers, the
-/// title and where it came from, the summary, the word count and the content hash.
+/// title and where it came from, the summary, the word count, the content hash and the key its
+/// text is compared by for duplicates. An article may have no journal (a page without a series block).
 /// </summary>
 public static class ArticleRecords
 {
@@ -15,10 +16,13 @@ public static class ArticleRecords
     /// Part of every content hash: bump it when the parser's output changes, so that the next
     /// run re-parses texts whose bytes did not change.
     /// </summary>
-    public const string ParserVersion = "1";
+    public const string ParserVersion = "2";
 
     /// <summary>The summary is the article's opening, cut at a sentence end near this length.</summary>
     private const int SummaryLength = 300;
+
+    // A title derived from the text's opening words, when the page carries nothing else to name it by.
+    private const int OpeningWords = 8;
 
     public static ArticleRecord Create(ArticleFile file, ParsedArticle parsed)
     {
@@ -44,7 +48,7 @@ public static class ArticleRecords
             Title: title,
             TitleSource: titleSource,
             Journal: parsed.Journal,
-            JournalSlug: Ingestion.Slug.From(parsed.Journal.Name),
+            JournalSlug: parsed.Journal is { } journal ? Ingestion.Slug.From(journal.Name) : null,
             Issue: parsed.Issue,
             IssueSlug: parsed.Issue is { } issue ? IssueSlugOf(issue) : null,
             Authors: Named(parsed.Authors),
@@ -62,15 +66,23 @@ public static class ArticleRecords
             ContentHash: Hash(file))
         {
             SourcePath = file.Path,
+            Layout = parsed.Layout,
+            Kind = parsed.Kind,
+            Facets = FacetsOf(parsed.Facts),
+            Truncated = parsed.Truncated,
+            Warnings = parsed.Warnings.Select(w => w.ToString()).ToList(),
+            BodyKey = ArticleText.Key(paragraphs.Select(p => p.Text)),
+            KeepDuplicate = file.Sidecar?.KeepDuplicate == true,
         };
     }
 
     /// <summary>"vol-3-issue-2" within its journal; the label's slug when it carries no numbers.</summary>
-    public static string IssueSlugOf(JournalIssue issue) => (issue.Volume, issue.Number) switch
+    public static string IssueSlugOf(JournalIssue issue) => (issue.Volume, issue.Number, issue.Year) switch
     {
-        ({ } volume, { } number) => $"vol-{volume}-issue-{number}",
-        ({ } volume, null) => $"vol-{volume}",
-        (null, { } number) => $"issue-{number}",
+        ({ } volume, { } number, _) => $"vol-{volume}-issue-{number}",
+        ({ } volume, null, _) => $"vol-{volume}",
+        (null, { } number, _) => $"issue-{number}",
+        (null, null, { } year) => year.ToString(System.Globalization.CultureInfo.InvariantCulture),
         _ => Ingestion.Slug.From(issue.Label),
     };
 
@@ -86,14 +98,25 @@ public static class ArticleRecords
             return (own, TitleSource.Source);
         }
 
-        // No title anywhere: describe the article by the facts it does carry, and say so.
+        // No title anywhere: describe the article by the facts it does carry, and say so. With
+        // none of them, its opening words are all there is to tell it by.
         var parts = new List<string>();
         if (parsed.Authors.Count > 0)
         {
             parts.Add(Byline.Join(parsed.Authors));
         }
 
-        parts.Add(parsed.Issue?.Label ?? parsed.Journal.Name);
+        if ((parsed.Issue?.Label ?? parsed.Journal?.Name) is { } container)
+        {
+            parts.Add(container);
+        }
+
+        if (parts.Count == 0)
+        {
+            var words = parsed.Paragraphs.SelectMany(p => TitleCase.Words(p.Text)).Take(OpeningWords + 1).ToList();
+            parts.Add(string.Join(' ', words.Take(OpeningWords)).TrimEnd(',', ';', ':', '.') + (words.Count > OpeningWords ? "…" : ""));
+        }
+
         var title = string.Join(", ", parts);
         if (parsed.Published is { } date)
         {
@@ -101,6 +124,21 @@ public static class ArticleRecords
         }
 
         return (title, TitleSource.Derived);
+    }
+
+    // Each known fact under its own name, slugged as authors and themes are, so a list can be filtered by it.
+    private static List<FacetRecord> FacetsOf(ArticleFacts facts)
+    {
+        var facets = new List<(string Facet, string? Name)> { (FacetRecord.Region, facts.Region) };
+        facets.AddRange(facts.Places.Select(p => (FacetRecord.Place, (string?)p)));
+        facets.Add((FacetRecord.Category, facts.Category));
+        facets.Add((FacetRecord.Source, facts.SourceOrganisation));
+        return facets
+            .Where(f => f.Name is not null)
+            .Select(f => new FacetRecord(f.Facet, Ingestion.Slug.From(f.Name!), f.Name!))
+            .Where(f => f.Slug.Length > 0)
+            .DistinctBy(f => (f.Facet, f.Slug))
+            .ToList();
     }
 
     private static List<SectionRecord> NumberSections(IReadOnlyList<ParsedSection> parsed)
@@ -133,7 +171,7 @@ public static class ArticleRecords
             }
 
             var paragraphs = section.Paragraphs
-                .Select(p => new ParagraphRecord(++number, p.Text, p.Footnotes))
+                .Select(p => new ParagraphRecord(++number, p.Text, p.Footnotes) { Kind = p.Kind })
                 .ToList();
             sections.Add(new SectionRecord(index + 1, slug, section.Heading, paragraphs));
         }

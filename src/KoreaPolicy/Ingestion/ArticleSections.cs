@@ -4,11 +4,12 @@ namespace KoreaPolicy.Ingestion;
 
 /// <summary>
 /// Groups the article's paragraphs under their headings. Paragraphs before the first heading
-/// form the untitled lead section, which is left out when there are none.
+/// form the untitled lead section, which is left out when there are none. A heading is always
+/// followed by a paragraph (<see cref="ArticleBody"/> sees to that), so no section is empty.
 /// </summary>
 internal static class ArticleSections
 {
-    public static IReadOnlyList<ParsedSection> Build(IEnumerable<string> paragraphs)
+    public static IReadOnlyList<ParsedSection> Build(IEnumerable<ArticleBody.Block> blocks)
     {
         var sections = new List<ParsedSection>();
         string? heading = null;
@@ -16,7 +17,7 @@ internal static class ArticleSections
 
         void StartSection(string next)
         {
-            if (heading is not null || current.Count > 0)
+            if (current.Count > 0)
             {
                 sections.Add(new ParsedSection(heading, current));
             }
@@ -25,17 +26,24 @@ internal static class ArticleSections
             current = [];
         }
 
-        foreach (var text in paragraphs)
+        foreach (var block in blocks)
         {
-            if (RunInHeading.IsStandalone(text))
+            if (block.Kind == ArticleBody.BlockKind.Heading)
             {
-                StartSection(text);
+                StartSection(block.Text);
                 continue;
             }
 
-            var paragraph = FootnoteMarkers.Extract(text);
-            if (RunInHeading.TrySplit(paragraph.Text, out var runIn, out var rest))
+            var paragraph = FootnoteMarkers.Extract(block.Text);
+            if (block.Kind == ArticleBody.BlockKind.ListItem)
             {
+                paragraph = paragraph with { Kind = ParagraphKind.ListItem };
+            }
+            else if (!(heading is not null && current.Count == 0) && RunInHeading.TrySplit(paragraph.Text, out var runIn, out var rest))
+            {
+                // A run-in heading is only ever read in running text (a list item's "Deterrence: ..."
+                // or "Raise the Cost. ..." is the item's own wording), and not right under a
+                // standalone heading, whose section would be left empty.
                 StartSection(runIn);
                 paragraph = paragraph with { Text = rest };
             }
@@ -43,7 +51,7 @@ internal static class ArticleSections
             current.Add(paragraph);
         }
 
-        if (heading is not null || current.Count > 0)
+        if (current.Count > 0)
         {
             sections.Add(new ParsedSection(heading, current));
         }

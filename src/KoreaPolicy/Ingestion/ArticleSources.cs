@@ -4,7 +4,7 @@ using Mono.Unix.Native;
 namespace KoreaPolicy.Ingestion;
 
 /// <summary>An article text an ingest run is to read, or an entry of a folder it cannot walk, and why.</summary>
-public sealed record ArticleSource(string Path, string? Problem);
+public sealed record SourceEntry(string Path, string? Problem);
 
 /// <summary>
 /// What the paths given to an ingest run stand for. A folder stands for the article texts
@@ -23,14 +23,14 @@ public static class ArticleSources
 {
     private const string TextPattern = "*.txt";
 
-    public static IEnumerable<ArticleSource> Expand(string path)
+    public static IEnumerable<SourceEntry> Expand(string path)
     {
         if (!Directory.Exists(path))
         {
-            return [new ArticleSource(path, null)];
+            return [new SourceEntry(path, null)];
         }
 
-        var found = new List<ArticleSource>();
+        var found = new List<SourceEntry>();
         var walked = new Dictionary<string, string>(StringComparer.Ordinal);
         Walk(path, found, walked);
         // Walked depth-first, reported in one order whatever the file system's: by path.
@@ -38,13 +38,13 @@ public static class ArticleSources
         return found;
     }
 
-    private static void Walk(string folder, List<ArticleSource> found, Dictionary<string, string> walked)
+    private static void Walk(string folder, List<SourceEntry> found, Dictionary<string, string> walked)
     {
         if (Identity(folder) is { } identity)
         {
             if (walked.TryGetValue(identity, out var first))
             {
-                found.Add(new ArticleSource(folder, $"is the folder {DisplayPath.Of(first)} again, reached through a symbolic link; not read twice"));
+                found.Add(new SourceEntry(folder, $"is the folder {DisplayPath.Of(first)} again, reached through a symbolic link; not read twice"));
                 return;
             }
 
@@ -58,12 +58,12 @@ public static class ArticleSources
         }
         catch (UnauthorizedAccessException)
         {
-            found.Add(new ArticleSource(folder, "is a folder that cannot be read: permission denied"));
+            found.Add(new SourceEntry(folder, "is a folder that cannot be read: permission denied"));
             return;
         }
         catch (IOException e)
         {
-            found.Add(new ArticleSource(folder, $"is a folder that cannot be read: {e.Message}"));
+            found.Add(new SourceEntry(folder, $"is a folder that cannot be read: {e.Message}"));
             return;
         }
 
@@ -78,7 +78,7 @@ public static class ArticleSources
             }
             else if (entry.EndsWith(TextPattern[1..], StringComparison.Ordinal))
             {
-                found.Add(new ArticleSource(entry, null));
+                found.Add(new SourceEntry(entry, null));
             }
         }
     }

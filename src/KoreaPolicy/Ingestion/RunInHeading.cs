@@ -100,7 +100,9 @@ internal static class RunInHeading
         }
 
         var token = text[start..(period + 1)].TrimStart('(', '[', '“', '"', '‘', '\'');
-        return IsInitialism(token) || Abbreviations.Contains(token.TrimEnd('.'));
+        // "Korea-U.S.", "U.S.–ROK": the initialism after a hyphen or dash is still one.
+        var afterDash = token[(token.LastIndexOfAny(['-', '–', '—']) + 1)..];
+        return IsInitialism(token) || IsInitialism(afterDash) || Abbreviations.Contains(token.TrimEnd('.'));
     }
 
     // "U.S.", "D.C.", "e.g.", a middle initial "J.": letters each followed by a period.

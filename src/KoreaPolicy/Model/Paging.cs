@@ -50,4 +50,19 @@ public sealed record ArticleFilter
     public DateOnly? From { get; init; }
 
     public DateOnly? To { get; init; }
+
+    /// <summary>A region's slug ("asia"), from the page's <c>Region:</c> line.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>A place's slug ("korea-north"), from the page's <c>Location:</c> line.</summary>
+    public string? Place { get; init; }
+
+    /// <summary>A category's slug ("security"), from the page's <c>Category:</c> line.</summary>
+    public string? Category { get; init; }
+
+    /// <summary>A source organisation's slug ("kiep"), from the page's <c>Publication Source:</c> line.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>A kind of work.</summary>
+    public ArticleKind? Kind { get; init; }
 }

@@ -34,18 +34,20 @@ public sealed class ArchiveReader
         """
         SELECT a.id AS Id, a.slug AS Slug, a.title AS Title, a.title_source AS TitleSource, a.published AS Published,
                a.summary AS Summary, a.word_count AS WordCount, a.revision AS Revision, a.updated_at AS UpdatedAt,
+               a.kind AS Kind, a.truncated AS Truncated,
                j.slug AS JournalSlug, j.name AS JournalName, j.publisher AS JournalPublisher,
-               i.slug AS IssueSlug, i.label AS IssueLabel, i.volume AS IssueVolume, i.number AS IssueNumber,
+               i.slug AS IssueSlug, i.label AS IssueLabel, i.volume AS IssueVolume, i.number AS IssueNumber, i.year AS IssueYear,
                (SELECT json_group_array(json_array(aa.position, au.slug, au.name))
                 FROM article_authors aa JOIN authors au ON au.id = aa.author_id WHERE aa.article_id = a.id) AS Authors,
                (SELECT json_group_array(json_array(at.position, t.slug, t.name))
                 FROM article_themes at JOIN themes t ON t.id = at.theme_id WHERE at.article_id = a.id) AS Themes
         """;
 
+    // An article of a page without a series block has no journal.
     private const string SummaryJoins =
         """
 
-        JOIN journals j ON j.id = a.journal_id
+        LEFT JOIN journals j ON j.id = a.journal_id
         LEFT JOIN issues i ON i.id = a.issue_id
         """;
 
@@ -86,8 +88,11 @@ public sealed class ArchiveReader
             SummaryColumns + """
             ,
                    a.canonical_url AS CanonicalUrl, a.doi AS Doi, a.license AS License, j.description AS JournalDescription,
+                   a.layout AS Layout, a.warnings AS Warnings,
                    (SELECT json_group_array(json_array(m.position, m.name, m.value))
-                    FROM article_metadata m WHERE m.article_id = a.id) AS Metadata
+                    FROM article_metadata m WHERE m.article_id = a.id) AS Metadata,
+                   (SELECT json_group_array(json_array(f.position, f.facet, f.slug, f.name))
+                    FROM article_facets f WHERE f.article_id = a.id) AS Facets
             FROM articles a
             """ + SummaryJoins + " WHERE a.slug = @slug", new { slug }, transaction);
         if (row is null)
@@ -98,7 +103,7 @@ public sealed class ArchiveReader
         var sections = connection.Query<ParagraphRow>(
             """
             SELECT s.position AS SectionPosition, s.slug AS SectionSlug, s.heading AS SectionHeading,
-                   p.number AS Number, p.text AS Text, p.footnotes AS Footnotes
+                   p.number AS Number, p.text AS Text, p.footnotes AS Footnotes, p.kind AS Kind
             FROM sections s LEFT JOIN paragraphs p ON p.section_id = s.id
             WHERE s.article_id = @Id
             ORDER BY s.position, p.number
@@ -111,18 +116,65 @@ public sealed class ArchiveReader
                 g.Where(p => p.Number is not null).Select(p => p.ToDetail()).ToList()))
             .ToList();
         var metadata = ReadPositioned(row.Metadata, (name, value) => new MetadataEntry(name, value));
+        if (row.Truncated && sections.Count > 0 && sections[^1].Paragraphs.Count > 0)
+        {
+            // The text stops where the source page was cut off: inside its last paragraph.
+            var last = sections[^1];
+            sections[^1] = last with { Paragraphs = [.. last.Paragraphs.SkipLast(1), last.Paragraphs[^1] with { Truncated = true }] };
+        }
 
-        return new ArticleDetail(row.ToSummary(), row.JournalDescription, row.CanonicalUrl, row.Doi, row.License, metadata, sections);
+        return new ArticleDetail(row.ToSummary(), row.JournalDescription, row.CanonicalUrl, row.Doi, row.License, metadata, sections)
+        {
+            Facts = ReadFacts(row.Facets),
+            Layout = row.Layout,
+            Warnings = JsonSerializer.Deserialize<string[]>(row.Warnings) ?? [],
+        };
+    }
+
+    /// <summary>The text and sidecar an article was parsed from; null for an unknown slug.</summary>
+    public ArticleSource? FindSource(string slug)
+    {
+        using var read = Begin();
+        var (connection, transaction, _) = read;
+        return connection.QuerySingleOrDefault<ArticleSource>(
+            """
+            SELECT a.slug AS Slug, s.file_name AS FileName, s.text AS Text, s.sidecar AS Sidecar
+            FROM articles a JOIN article_sources s ON s.article_id = a.id WHERE a.slug = @slug
+            """, new { slug }, transaction);
+    }
+
+    // [[position, facet, slug, name], ...] in the page's order: one region, category and source, any number of places.
+    private static ArticleFactRefs ReadFacts(string json)
+    {
+        var facets = new List<(int Position, string Facet, NamedRef Value)>();
+        using (var document = JsonDocument.Parse(json))
+        {
+            foreach (var entry in document.RootElement.EnumerateArray())
+            {
+                facets.Add((entry[0].GetInt32(), entry[1].GetString()!, new NamedRef(entry[2].GetString()!, entry[3].GetString()!)));
+            }
+        }
+
+        facets.Sort((x, y) => x.Position.CompareTo(y.Position));
+        NamedRef? One(string facet) => facets.FirstOrDefault(f => f.Facet == facet).Value;
+        return new ArticleFactRefs(
+            One("region"),
+            facets.Where(f => f.Facet == "place").Select(f => f.Value).ToList(),
+            One("category"),
+            One("source"));
     }
 
     // A part's article: the summary and the links a citation or an embed needs, without its text.
     private const string PartArticle =
         SummaryColumns + ", a.canonical_url AS CanonicalUrl, a.doi AS Doi FROM articles a" + SummaryJoins + " WHERE a.slug = @slug";
 
+    // IsLast: the article's last paragraph, where a cut-off source page stopped (an index lookup
+    // on the (article_id, number) key).
     private const string PartParagraphColumns =
         """
         SELECT s.position AS SectionPosition, s.slug AS SectionSlug, s.heading AS SectionHeading,
-               p.number AS Number, p.text AS Text, p.footnotes AS Footnotes
+               p.number AS Number, p.text AS Text, p.footnotes AS Footnotes, p.kind AS Kind,
+               p.number = (SELECT MAX(last.number) FROM paragraphs last WHERE last.article_id = p.article_id) AS IsLast
         """;
 
     /// <summary>
@@ -154,7 +206,7 @@ public sealed class ArchiveReader
             rows[0].SectionPosition,
             rows[0].SectionSlug,
             rows[0].SectionHeading,
-            rows.Where(p => p.Number is not null).Select(p => p.ToDetail()).ToList());
+            rows.Where(p => p.Number is not null).Select(p => p.ToDetail(article.Truncated)).ToList());
         return new ArticlePart<SectionDetail>(article.ToSummary(), article.CanonicalUrl, article.Doi, section);
     }
 
@@ -176,7 +228,7 @@ public sealed class ArchiveReader
             WHERE p.article_id = @Id AND p.number = @number
             """;
         return connection.QuerySingleOrDefault<ParagraphRow>(Paragraph, new { article.Id, number }, transaction) is { } paragraph
-            ? new ArticlePart<ParagraphDetail>(article.ToSummary(), article.CanonicalUrl, article.Doi, paragraph.ToDetail())
+            ? new ArticlePart<ParagraphDetail>(article.ToSummary(), article.CanonicalUrl, article.Doi, paragraph.ToDetail(article.Truncated))
             : null;
     }
 
@@ -237,11 +289,11 @@ public sealed class ArchiveReader
             JournalSelect + " WHERE j.slug = @slug;" +
             """
 
-            SELECT i.slug AS Slug, i.label AS Label, i.volume AS Volume, i.number AS Number,
+            SELECT i.slug AS Slug, i.label AS Label, i.volume AS Volume, i.number AS Number, i.year AS Year,
                    (SELECT COUNT(*) FROM articles a WHERE a.issue_id = i.id) AS ArticleCount
             FROM issues i JOIN journals j ON j.id = i.journal_id
             WHERE j.slug = @slug
-            ORDER BY i.volume DESC, i.number DESC, i.label, i.slug;
+            ORDER BY i.volume DESC, i.number DESC, i.year DESC, i.label, i.slug;
             """, new { slug }, transaction);
         var journal = results.ReadSingleOrDefault<JournalRow>();
         return journal is null ? null : new JournalDetail(journal.ToSummary(), results.Read<IssueRow>().Select(r => r.ToSummary()).ToList());
@@ -255,7 +307,7 @@ public sealed class ArchiveReader
         // journals.slug is UNIQUE and issues has UNIQUE (journal_id, slug): two index lookups.
         var row = connection.QuerySingleOrDefault<IssueRow>(
             """
-            SELECT i.slug AS Slug, i.label AS Label, i.volume AS Volume, i.number AS Number,
+            SELECT i.slug AS Slug, i.label AS Label, i.volume AS Volume, i.number AS Number, i.year AS Year,
                    (SELECT COUNT(*) FROM articles a WHERE a.issue_id = i.id) AS ArticleCount,
                    j.slug AS JournalSlug, j.name AS JournalName, j.publisher AS JournalPublisher
             FROM issues i JOIN journals j ON j.id = i.journal_id
@@ -312,13 +364,16 @@ public sealed class ArchiveReader
         public int WordCount { get; init; }
         public int Revision { get; init; }
         public string UpdatedAt { get; init; } = "";
-        public string JournalSlug { get; init; } = "";
-        public string JournalName { get; init; } = "";
+        public string? Kind { get; init; }
+        public bool Truncated { get; init; }
+        public string? JournalSlug { get; init; }
+        public string? JournalName { get; init; }
         public string? JournalPublisher { get; init; }
         public string? IssueSlug { get; init; }
         public string? IssueLabel { get; init; }
         public int? IssueVolume { get; init; }
         public int? IssueNumber { get; init; }
+        public int? IssueYear { get; init; }
         public string Authors { get; init; } = "[]";
         public string Themes { get; init; } = "[]";
 
@@ -331,6 +386,9 @@ public sealed class ArchiveReader
         public string? License { get; init; }
         public string? JournalDescription { get; init; }
         public string Metadata { get; init; } = "[]";
+        public string Facets { get; init; } = "[]";
+        public string? Layout { get; init; }
+        public string Warnings { get; init; } = "[]";
 
         public ArticleSummary ToSummary() => new(
             Slug,
@@ -338,13 +396,17 @@ public sealed class ArchiveReader
             TitleSource,
             ReadPositioned(Authors, (slug, name) => new NamedRef(slug, name)),
             ReadPositioned(Themes, (slug, name) => new NamedRef(slug, name)),
-            new JournalRef(JournalSlug, JournalName, JournalPublisher),
-            IssueSlug is null ? null : new IssueRef(IssueSlug, IssueLabel!, IssueVolume, IssueNumber),
+            JournalSlug is null ? null : new JournalRef(JournalSlug, JournalName!, JournalPublisher),
+            IssueSlug is null ? null : new IssueRef(IssueSlug, IssueLabel!, IssueVolume, IssueNumber) { Year = IssueYear },
             Published is null ? null : DateOnly.ParseExact(Published, "yyyy-MM-dd", CultureInfo.InvariantCulture),
             Summary,
             WordCount,
             Revision,
-            DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal));
+            DateTimeOffset.Parse(UpdatedAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal))
+        {
+            Kind = PageLayouts.ParseKind(Kind),
+            Truncated = Truncated,
+        };
     }
 
     private sealed class ParagraphRow
@@ -355,9 +417,18 @@ public sealed class ArchiveReader
         public int? Number { get; init; }
         public string Text { get; init; } = "";
         public string Footnotes { get; init; } = "[]";
+        public string? Kind { get; init; }
 
-        public ParagraphDetail ToDetail() => new(
-            Number!.Value, Text, JsonSerializer.Deserialize<int[]>(Footnotes) ?? [], SectionPosition, SectionSlug, SectionHeading);
+        // Set only by the part readers: whether it is its article's last paragraph.
+        public bool IsLast { get; init; }
+
+        /// <param name="articleTruncated">The article was cut off: its last paragraph is incomplete.</param>
+        public ParagraphDetail ToDetail(bool articleTruncated = false) => new(
+            Number!.Value, Text, JsonSerializer.Deserialize<int[]>(Footnotes) ?? [], SectionPosition, SectionSlug, SectionHeading)
+        {
+            Kind = PageLayouts.ParseParagraphKind(Kind),
+            Truncated = articleTruncated && IsLast,
+        };
     }
 
     /// <summary>
@@ -413,6 +484,7 @@ public sealed class ArchiveReader
         public string Label { get; init; } = "";
         public int? Volume { get; init; }
         public int? Number { get; init; }
+        public int? Year { get; init; }
         public int ArticleCount { get; init; }
 
         // Set only by FindIssue, which reads the journal in the same row.
@@ -420,6 +492,6 @@ public sealed class ArchiveReader
         public string JournalName { get; init; } = "";
         public string? JournalPublisher { get; init; }
 
-        public IssueSummary ToSummary() => new(Slug, Label, Volume, Number, ArticleCount);
+        public IssueSummary ToSummary() => new(Slug, Label, Volume, Number, ArticleCount) { Year = Year };
     }
 }

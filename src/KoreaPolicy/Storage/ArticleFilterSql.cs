@@ -34,6 +34,13 @@ internal sealed record ArticleFilterSql(string Where, DynamicParameters Paramete
     private const string ByIssueOfJournal =
         " AND a.issue_id IN (SELECT i.id FROM issues i JOIN journals j ON j.id = i.journal_id WHERE i.slug = @Issue AND j.slug = @Journal)";
 
+    // One fact of the page's metadata (region, place, category, source), by its slug.
+    private const string ByRegion = " AND a.id IN (SELECT article_id FROM article_facets WHERE facet = 'region' AND slug = @Region)";
+    private const string ByPlace = " AND a.id IN (SELECT article_id FROM article_facets WHERE facet = 'place' AND slug = @Place)";
+    private const string ByCategory = " AND a.id IN (SELECT article_id FROM article_facets WHERE facet = 'category' AND slug = @Category)";
+    private const string BySource = " AND a.id IN (SELECT article_id FROM article_facets WHERE facet = 'source' AND slug = @Source)";
+    private const string ByKind = " AND a.kind = @Kind";
+
     private const string FromDate = " AND a.published >= @From";
     private const string ToDate = " AND a.published <= @To";
 
@@ -65,6 +72,22 @@ internal sealed record ArticleFilterSql(string Where, DynamicParameters Paramete
         {
             conditions += filter.Journal is null ? ByIssue : "";
             parameters.Add("Issue", issue);
+        }
+
+        foreach (var (value, condition, name) in new[]
+        {
+            (filter.Region, ByRegion, "Region"),
+            (filter.Place, ByPlace, "Place"),
+            (filter.Category, ByCategory, "Category"),
+            (filter.Source, BySource, "Source"),
+            (filter.Kind?.Name(), ByKind, "Kind"),
+        })
+        {
+            if (value is not null)
+            {
+                conditions += condition;
+                parameters.Add(name, value);
+            }
         }
 
         if (filter.From is { } from)

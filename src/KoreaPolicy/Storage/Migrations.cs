@@ -13,13 +13,17 @@ public static class Migrations
 {
     private const string ResourcePrefix = "KoreaPolicy.Storage.Sql.";
 
+    // The first line of a script that must run with foreign keys off (it rebuilds a table).
+    private const string ForeignKeysOff = "-- migration: foreign keys off";
+
     private static readonly IReadOnlyList<Migration> All = Load();
 
     /// <summary>The schema version a database has once every script has run.</summary>
     public static int Latest => All.Count == 0 ? 0 : All[^1].Version;
 
-    /// <summary>Brings the database up to <see cref="Latest"/>; returns the scripts it ran.</summary>
-    public static IReadOnlyList<string> Apply(ArchiveDatabase database)
+    /// <summary>Brings the database up to <see cref="Latest"/> (or to <paramref name="upTo"/>, for tests of an
+    /// upgrade); returns the scripts it ran.</summary>
+    public static IReadOnlyList<string> Apply(ArchiveDatabase database, int? upTo = null)
     {
         using var connection = database.Open();
         // WAL lets readers (the API) go on while a writer (an ingest run) commits; it is
@@ -34,17 +38,48 @@ public static class Migrations
         }
 
         var applied = new List<string>();
-        foreach (var migration in All.Where(m => m.Version > current))
+        foreach (var migration in All.Where(m => m.Version > current && m.Version <= (upTo ?? Latest)))
         {
-            using var transaction = connection.BeginTransaction();
-            connection.Execute(migration.Sql, transaction: transaction);
-            // PRAGMA takes no parameters; the version is a number read from our own resource name.
-            connection.Execute($"PRAGMA user_version = {migration.Version};", transaction: transaction);
-            transaction.Commit();
+            Run(connection, migration);
             applied.Add(migration.Name);
         }
 
         return applied;
+    }
+
+    private static void Run(SqliteConnection connection, Migration migration)
+    {
+        // A script that rebuilds a table needs foreign keys off (SQLite's ALTER TABLE procedure,
+        // step 1): dropping the old table would otherwise cascade to its children. The pragma is
+        // a no-op inside a transaction, so it is set around it, and set back even on failure,
+        // as the connection goes back to the pool.
+        var keysOff = migration.Sql.StartsWith(ForeignKeysOff, StringComparison.Ordinal);
+        if (keysOff)
+        {
+            connection.Execute("PRAGMA foreign_keys = OFF;");
+        }
+
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            connection.Execute(migration.Sql, transaction: transaction);
+            if (keysOff && connection.Query("PRAGMA foreign_key_check;", transaction: transaction).Any())
+            {
+                // Rolled back by the using: the file stays at the version before.
+                throw new InvalidOperationException($"Migration {migration.Name} would leave rows whose foreign keys point at nothing.");
+            }
+
+            // PRAGMA takes no parameters; the version is a number read from our own resource name.
+            connection.Execute($"PRAGMA user_version = {migration.Version};", transaction: transaction);
+            transaction.Commit();
+        }
+        finally
+        {
+            if (keysOff)
+            {
+                connection.Execute("PRAGMA foreign_keys = ON;");
+            }
+        }
     }
 
     public static int CurrentVersion(SqliteConnection connection) =>

@@ -21,7 +21,11 @@ public sealed record PassageHit(
     MarkedText Snippet,
     IReadOnlyList<TextSpan> Matches,
     bool MoreMatches,
-    double Score);
+    double Score)
+{
+    /// <summary>The paragraph where its article's cut-off source page stopped: its text is incomplete.</summary>
+    public bool Truncated { get; init; }
+}
 
 /// <summary>A span of a text, in UTF-16 code units (the indices of JavaScript and .NET strings).</summary>
 public sealed record TextSpan(int Start, int Length);
@@ -82,7 +86,8 @@ public sealed class PassageSearch
         """
         SELECT p.id AS Id, p.number AS ParagraphNumber, p.text AS Text,
                s.position AS SectionPosition, s.slug AS SectionSlug, s.heading AS SectionHeading,
-               a.slug AS ArticleSlug, a.title AS ArticleTitle
+               a.slug AS ArticleSlug, a.title AS ArticleTitle,
+               a.truncated AND p.number = (SELECT MAX(last.number) FROM paragraphs last WHERE last.article_id = a.id) AS Truncated
         FROM paragraphs p
         JOIN sections s ON s.id = p.section_id
         JOIN articles a ON a.id = p.article_id
@@ -149,6 +154,7 @@ public sealed class PassageSearch
         public string? SectionHeading { get; init; }
         public string ArticleSlug { get; init; } = "";
         public string ArticleTitle { get; init; } = "";
+        public bool Truncated { get; init; }
 
         public PassageHit ToHit(RankedRow ranked, SearchQuery query)
         {
@@ -165,7 +171,10 @@ public sealed class PassageSearch
                 marks,
                 more,
                 // FTS5's bm25 is negative, lower is better; readers expect higher to be better.
-                -ranked.Rank);
+                -ranked.Rank)
+            {
+                Truncated = Truncated,
+            };
         }
     }
 }

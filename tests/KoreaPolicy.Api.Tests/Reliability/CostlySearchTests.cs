@@ -96,7 +96,8 @@ public sealed class CostlySearchArchive : IDisposable
 
     public CostlySearchArchive()
     {
-        var paragraph = string.Join(' ', Enumerable.Repeat("w", (ArticleLimits.MaxParagraphLength + 1) / 2));
+        // Each ends with a full stop: the parser joins paragraphs broken in mid-sentence.
+        var paragraph = string.Join(' ', Enumerable.Repeat("w", (ArticleLimits.MaxParagraphLength / 2) - 1)) + ".";
         var folder = Directory.CreateDirectory(Path.Combine(work, "articles")).FullName;
         for (var file = 1; file <= 2; file++)
         {

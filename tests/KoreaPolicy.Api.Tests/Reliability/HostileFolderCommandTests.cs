@@ -65,9 +65,13 @@ public sealed class HostileFolderCommandTests : IDisposable
     private List<string> WriteHostileFolder()
     {
         Directory.CreateDirectory(Path.Combine(Folder, "z"));
-        File.Copy(Article, Path.Combine(Folder, "a-good.txt"));
-        File.Copy(Article, Path.Combine(Folder, "new\nline.txt"));
-        File.Copy(Article, Path.Combine(Folder, "z", "late.txt"));
+        // Each good file opens differently: the same text twice would be one article and a duplicate.
+        var text = File.ReadAllText(Article);
+        foreach (var (name, n) in new[] { ("a-good.txt", 1), ("new\nline.txt", 2), (Path.Combine("z", "late.txt"), 3) })
+        {
+            File.WriteAllText(Path.Combine(Folder, name), text.Replace("The U.S.-South Korea partnership", $"In copy {n}, the U.S.-South Korea partnership", StringComparison.Ordinal));
+        }
+
         var bad = new List<string>();
 
         Syscall.mkfifo(Path.Combine(Folder, "fifo.txt"), FilePermissions.DEFFILEMODE).Should().Be(0);

@@ -31,7 +31,7 @@ public sealed class ArticleLimitsTests
     [Fact]
     public void MoreParagraphsThanTheLimitAreRefused()
     {
-        var text = Header + string.Concat(Enumerable.Repeat("x\n", ArticleLimits.MaxParagraphs + 1));
+        var text = Header + string.Concat(Enumerable.Range(1, ArticleLimits.MaxParagraphs + 1).Select(i => $"The alliance endures, paragraph {i}.\n"));
 
         var (error, _) = Refused(text);
 
@@ -71,42 +71,31 @@ public sealed class ArticleLimitsTests
             .Should().Be(ArticleLimits.MaxParagraphLength);
     }
 
-    [Fact]
-    public void ATitleLineOverTheLimitIsRefusedNamingItsLine()
-    {
-        var text = "Korea Policy\nKorea Policy Vol. 1, Issue 1\n" + "Title: " + new string('T', 600) + "\nAuthor: Ann Lee\nPublished June 1, 2025\nText.\n";
-
-        var (error, _) = Refused(text);
-
-        error.Line.Should().Be(3);
-        error.Reason.Should().Be("The Title line has 1 words and 600 characters; a metadata line holds at most 30 words and 500 characters.");
-    }
-
     [Theory]
-    [InlineData("Theme")]
-    [InlineData("Author")]
-    public void AThemeOrAuthorLineOverTheLimitSaysSoRatherThanThatThePageListsSeveralItems(string name)
+    [InlineData("Theme", "Theme: Foreign Relations, Security, Indo-Pacific, Geopolitics", 7)]
+    [InlineData("Author", "Author: Bruce Klingner", 6)]
+    public void AThemeOrAuthorLineOverTheLimitSaysSoRatherThanThatThePageListsSeveralItems(string name, string line, int number)
     {
         // The probe's shape: the long line ended the metadata block, so the Published line below it
         // was taken for a second item's date ("The page dates more than one item").
         var names = string.Join(", ", Enumerable.Range(1, 31).Select(i => $"Name{i}"));
-        var text = $"Korea Policy\nKorea Policy Vol. 1, Issue 1\n{name}: {names}\nPublished June 1, 2025\nText.\n";
+        var text = ArticlePages.Klingner.Replace(line, $"{name}: {names}", StringComparison.Ordinal);
 
         var (error, _) = Refused(text);
 
-        error.Line.Should().Be(3);
+        error.Line.Should().Be(number);
         error.Reason.Should().Be($"The {name} line has 31 words and {names.Length} characters; a metadata line holds at most 30 words and 500 characters.");
     }
 
     [Fact]
-    public void AJournalNameOverTheLimitIsRefusedNamingItsLine()
+    public void AFirstLineOverTheLimitIsRefusedNamingItsLine()
     {
         var text = new string('K', 700) + "\nAuthor: Ann Lee\nPublished June 1, 2025\nText.\n";
 
         var (error, _) = Refused(text);
 
         error.Line.Should().Be(1);
-        error.Reason.Should().Be("The journal or series name is 700 characters long; the limit is 500");
+        error.Reason.Should().Be("The title is 700 characters long; the limit is 500");
     }
 
     [Fact]

@@ -35,7 +35,9 @@ public sealed class HostileFolderTests : IDisposable
             stream.SetLength(3L * 1024 * 1024 * 1024); // sparse: nothing written to the disk
         }
 
-        var later = archive.CopyKlingner(Path.Combine("in", "sub", "later.txt"));
+        // Another opening: the same text under another name would be a duplicate of the first.
+        var later = archive.WriteText(Path.Combine("in", "sub", "later.txt"),
+            ArticlePages.Klingner.Replace("The U.S.-South Korea partnership", "Later, the U.S.-South Korea partnership", StringComparison.Ordinal));
 
         var results = new IngestRun(archive.Writer).Ingest([archive.PathOf("in")]);
 

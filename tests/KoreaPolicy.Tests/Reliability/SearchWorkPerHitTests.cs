@@ -21,7 +21,8 @@ public sealed class SearchWorkPerHitTests : IDisposable
     [Fact]
     public void AHitInAParagraphOfOneWordRepeatedCarriesAtMostAHundredMarksAndAShortSnippet()
     {
-        var repeated = string.Join(' ', Enumerable.Repeat("alliance", ArticleLimits.MaxParagraphLength / 9));
+        // Ending with a full stop: two paragraphs, not one broken in mid-sentence (which the parser joins).
+        var repeated = string.Join(' ', Enumerable.Repeat("alliance", (ArticleLimits.MaxParagraphLength / 9) - 1)) + ".";
         archive.Writer.Save(TemporaryArchive.RecordFor(archive.WritePage("repeated.txt", ["Opening.", repeated, repeated])));
 
         var page = new PassageSearch(archive.Database).Search(SearchQuery.Parse("alliance"), ArticleFilter.None, PageRequest.First);

@@ -3,21 +3,33 @@ using System.Text;
 
 namespace KoreaPolicy.Api.Rendering.Citations;
 
-/// <summary>A BibTeX <c>@article</c> entry, for LaTeX and the reference managers that import it.</summary>
+/// <summary>
+/// A BibTeX entry, for LaTeX and the reference managers that import it: <c>@article</c> for a
+/// journal's article, <c>@misc</c> for a blog post or a page of no journal (with the blog in
+/// <c>howpublished</c>). A work without a title has no <c>title</c> field: the archive's label is not
+/// one, and styles would print it as one. Its description goes in <c>note</c>.
+/// </summary>
 public static class BibTexCitation
 {
     private static readonly string[] Months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
     public static string Format(CitedWork work)
     {
-        var fields = new List<(string Name, string Value)>
+        var article = work.Journal is not null && !work.IsBlogPost;
+        var fields = new List<(string Name, string Value)>();
+        if (!work.Untitled)
         {
             // Double braces keep the title's capitals: many BibTeX styles lowercase a title, and
             // this one is full of proper nouns (Korea, U.S.).
-            ("title", $"{{{Escape(work.Title)}}}"),
-            ("author", string.Join(" and ", work.Authors.Select(Name))),
-            ("journal", Escape(work.Journal)),
-        };
+            fields.Add(("title", $"{{{Escape(work.Title)}}}"));
+        }
+
+        if (work.Authors.Count > 0)
+        {
+            fields.Add(("author", string.Join(" and ", work.Authors.Select(Name))));
+        }
+
+        Add(fields, article ? "journal" : "howpublished", work.Journal);
         Add(fields, "volume", work.Volume);
         Add(fields, "number", work.Issue);
         Add(fields, "pages", work.Pages);
@@ -33,9 +45,10 @@ public static class BibTexCitation
         Add(fields, "publisher", work.Publisher);
         // The pinpoint goes in note, not pages: BibTeX styles print pages as "pp. ...", and a
         // paragraph or a section is not a page. url is the anchor, so the link lands on the passage.
-        if (work.Locator is { } locator)
+        var note = new[] { work.Untitled ? work.Description : null, work.Locator is { } locator ? NoteText(locator) : null }.OfType<string>().ToList();
+        if (note.Count > 0)
         {
-            fields.Add(("note", Escape(NoteText(locator))));
+            fields.Add(("note", Escape(string.Join("; ", note))));
         }
 
         // url and doi are verbatim in biblatex and the url package: escaping them would put
@@ -51,7 +64,7 @@ public static class BibTexCitation
             fields.Add(("doi", Verbatim(doi)));
         }
 
-        var entry = new StringBuilder().Append(CultureInfo.InvariantCulture, $"@article{{{work.Id},\n");
+        var entry = new StringBuilder().Append(CultureInfo.InvariantCulture, $"@{(article ? "article" : "misc")}{{{work.Id},\n");
         foreach (var (name, value) in fields)
         {
             entry.Append(CultureInfo.InvariantCulture, $"  {name} = {(name == "month" ? value : $"{{{value}}}")},\n");

@@ -39,31 +39,62 @@ public static class CitationStyles
         Format = (work, style) =>
         {
             var entry = new ReferenceBuilder();
-            // §9.12: with no author, the title moves into the author's place.
+            // §9.14: a journal article gives the year only; a blog post the exact date ("2024, May 14").
+            var date = work.Date is not { } d ? "(n.d.)." : work.IsBlogPost && d.DayOfMonth is not null
+                ? $"({d.Year}, {d.MonthName} {d.DayOfMonth})." : $"({style.Date(d)}).";
             if (work.Authors.Count > 0)
             {
-                entry.Text(style.Authors(work.Authors)).Text(" ");
+                entry.Text(style.Authors(work.Authors)).Text(" ").Text(date).Text(" ");
+                ApaTitle(entry, work);
+            }
+            else
+            {
+                // §9.12: with no author, the title (or the description in its place) moves into the author's place.
+                ApaTitle(entry, work);
+                entry.Text(" ").Text(date);
             }
 
-            entry.Text($"({(work.Date is { } date ? style.Date(date) : "n.d.")}). ")
-                .Text(Sentence(work.Title)).Text(" ");
-            // §10.1: Title of Periodical, volume(issue), pages — journal and volume in italics.
-            entry.Italic(work.Volume is null ? work.Journal : $"{work.Journal}, {work.Volume}");
-            if (work.Issue is not null)
+            // §10.1: Title of Periodical, volume(issue), pages, journal and volume in italics; a blog's
+            // name in italics (§10.1, blog post); a page of no periodical: its site or publisher (§10.16).
+            var where = Pinpoint(work, style);
+            if (work.Journal is { } journal)
             {
-                entry.Text($"({work.Issue})");
-            }
+                entry.Text(" ").Italic(work.Volume is null || work.IsBlogPost ? journal : $"{journal}, {work.Volume}");
+                if (work.Issue is not null && !work.IsBlogPost)
+                {
+                    entry.Text($"({work.Issue})");
+                }
 
-            if (Pinpoint(work, style) is { } where)
+                entry.Text(where is null ? "." : $", {where}.");
+            }
+            else if ((work.Publisher, where) is not (null, null))
             {
-                entry.Text($", {where}");
+                entry.Text(" ").Text(Sentence(string.Join(", ", new[] { work.Publisher, where }.OfType<string>())));
             }
 
             // §9.34–9.35: a DOI as https://doi.org/..., else the URL; no period after either.
-            entry.Text(".");
             return (work.DoiUrl ?? work.Link) is { } link ? entry.Text(" ").Link(link) : entry;
         },
     };
+
+    // §9.22: a work without a title is described in square brackets, in the title's place and not
+    // in italics ("[Journal article on Security]."); a work that stands alone has its title in
+    // italics (§10.16, a web page), one in a periodical or blog does not.
+    private static void ApaTitle(ReferenceBuilder entry, CitedWork work)
+    {
+        if (work.Untitled)
+        {
+            entry.Text($"[{work.Description}].");
+        }
+        else if (work.StandsAlone)
+        {
+            entry.Italic(Sentence(work.Title));
+        }
+        else
+        {
+            entry.Text(Sentence(work.Title));
+        }
+    }
 
     /// <summary>Chicago 17, notes-bibliography system: the bibliography entry (§14.168–14.175).</summary>
     public static readonly ReferenceStyle Chicago = new()
@@ -94,13 +125,41 @@ public static class CitationStyles
                 entry.Text(Sentence(style.Authors(work.Authors))).Text(" ");
             }
 
-            entry.Text($"“{Sentence(work.Title)}” ").Italic(work.Journal);
-            // §14.171: "111, no. 2 (April 2016): 165–76".
-            var number = string.Join(", ", new[] { work.Volume, work.Issue is null ? null : $"no. {work.Issue}" }.Where(p => p is not null));
-            entry.Text(number.Length > 0 ? $" {number}" : "");
-            var tail = work.Date is { } date ? $" ({style.Date(date)})" : "";
-            // Pages follow a colon (§14.171); a paragraph or section locator a comma (§14.174).
-            tail += work.Pages is not null ? $": {work.Pages}" : work.Locator is { } locator ? $", {style.Locator(locator)}" : "";
+            // §14.64 (and §8.164): a work without a title is given a description, capitalized
+            // sentence-style, neither italicized nor in quotation marks.
+            entry.Text(work.Untitled ? $"{Sentence(work.Description)} " : $"“{Sentence(work.Title)}” ");
+            var tail = "";
+            if (work.Journal is { } journal && !work.IsBlogPost)
+            {
+                // §14.171: "111, no. 2 (April 2016): 165–76"; §14.145: n.d. for a work without a date.
+                entry.Italic(journal);
+                var number = string.Join(", ", new[] { work.Volume, work.Issue is null ? null : $"no. {work.Issue}" }.Where(p => p is not null));
+                entry.Text(number.Length > 0 ? $" {number}" : "");
+                tail = work.Date is { } date ? $" ({style.Date(date)})" : " (n.d.)";
+                // Pages follow a colon (§14.171); a paragraph or section locator a comma (§14.174).
+                tail += work.Pages is not null ? $": {work.Pages}" : work.Locator is { } locator ? $", {style.Locator(locator)}" : "";
+            }
+            else
+            {
+                // §14.208 a blog post: Blog Name (blog), Month Day, Year; §14.206 a web page: its
+                // owner or publisher and its date. Elements are separated by commas.
+                if (work.Journal is { } blog)
+                {
+                    entry.Italic(blog).Text(" (blog)");
+                }
+                else if (work.Publisher is { } publisher)
+                {
+                    entry.Text(publisher);
+                }
+
+                var elements = new[]
+                {
+                    work.Date is { } date ? (date.DayOfMonth is { } day ? $"{date.MonthName} {day}, {date.Year}" : style.Date(date)) : "n.d.",
+                    work.Locator is { } locator ? style.Locator(locator) : null,
+                }.OfType<string>();
+                tail = (work.Journal is null && work.Publisher is null ? "" : ", ") + string.Join(", ", elements);
+            }
+
             // §14.8: a DOI as https://doi.org/..., else the URL; the entry ends with a period.
             entry.Text(Sentence(tail));
             return (work.DoiUrl ?? work.Link) is { } link ? entry.Text(" ").Link(link).Text(".") : entry;
@@ -135,16 +194,40 @@ public static class CitationStyles
                 entry.Text(Sentence(style.Authors(work.Authors))).Text(" ");
             }
 
-            entry.Text($"“{Sentence(work.Title)}” ").Italic(work.Journal);
-            // §5.51–5.53 number, §5.68 date, §5.82 pages "pp.": each element ends with a comma.
+            // §5.29: a source without a title gets a generic description in the title's place,
+            // capitalized, neither italicized nor in quotation marks. A title is in quotation marks
+            // when a container holds the work, in italics when it stands alone (§5.25–5.27).
+            if (work.Untitled)
+            {
+                entry.Text(Sentence(work.Description));
+            }
+            else if (work.Journal is null)
+            {
+                entry.Italic(Sentence(work.Title));
+            }
+            else
+            {
+                entry.Text($"“{Sentence(work.Title)}”");
+            }
+
+            // §5.51–5.53 number, §5.68 date, §5.82 pages "pp.": each element ends with a comma; the
+            // container's title, in italics, opens them.
             var elements = new List<string?>
             {
                 work.Volume is null ? null : $"vol. {work.Volume}",
                 work.Issue is null ? null : $"no. {work.Issue}",
                 work.Date is { } date ? style.Date(date) : null,
                 work.Pages is not null ? $"pp. {work.Pages}" : work.Locator is { } locator ? style.Locator(locator) : null,
-            };
-            entry.Text(string.Concat(elements.Where(e => e is not null).Select(e => $", {e}")) + ".");
+            }.OfType<string>().ToList();
+            if (work.Journal is { } journal)
+            {
+                entry.Text(" ").Italic(journal).Text(string.Concat(elements.Select(e => $", {e}")) + ".");
+            }
+            else if (elements.Count > 0)
+            {
+                entry.Text(" " + string.Join(", ", elements) + ".");
+            }
+
             // §5.90–5.97: a DOI with https://doi.org/, else the URL without http(s)://; the entry ends with a period.
             return (work.DoiUrl ?? work.Link) is { } link
                 ? entry.Text(" ").Link(work.DoiUrl is null ? StripScheme(link) : link, href: link).Text(".")

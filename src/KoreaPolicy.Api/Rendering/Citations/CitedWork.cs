@@ -5,10 +5,14 @@ using KoreaPolicy.Model;
 namespace KoreaPolicy.Api.Rendering.Citations;
 
 /// <summary>
-/// The facts a citation is made of, in every style: a journal article and, for a section or a
-/// paragraph, where in it. Styles differ only in how they arrange these.
+/// The facts a citation is made of, in every style: a journal article (or a blog post, a policy
+/// brief, a page of no journal) and, for a section or a paragraph, where in it. Styles differ only
+/// in how they arrange these. Any fact may be missing but the title (or, for a work without one,
+/// its <see cref="Description"/>).
 /// </summary>
 /// <param name="Id">A stable key (BibTeX key, CSL id): first author's family name, year, first title word.</param>
+/// <param name="Title">The work's title; for an <see cref="Untitled"/> work, the archive's label, which no style prints as a title.</param>
+/// <param name="Journal">The journal, blog or series it is part of; null when the page shows none.</param>
 /// <param name="Pages">A page range as the style prints it ("207–217" APA, "165–76" Chicago). The
 /// archive's web articles have none; it is here so the styles can be checked against their manuals.</param>
 /// <param name="Url">The article's URL: the publisher's canonical one, else its page here.</param>
@@ -16,7 +20,7 @@ public sealed record CitedWork(
     string Id,
     string Title,
     IReadOnlyList<PersonName> Authors,
-    string Journal,
+    string? Journal,
     string? Publisher,
     string? Volume,
     string? Issue,
@@ -26,6 +30,24 @@ public sealed record CitedWork(
     string? Doi,
     Locator? Locator = null)
 {
+    /// <summary>
+    /// The work has no title of its own: <see cref="Title"/> is a label the archive derived from its
+    /// author, issue and date. Each style puts <see cref="Description"/> where the title goes, in its own form.
+    /// </summary>
+    public bool Untitled { get; init; }
+
+    /// <summary>What the work is, for a work without a title: "Journal article on Security and Trade" (sentence case, no closing period).</summary>
+    public string Description { get; init; } = "Article";
+
+    /// <summary>What kind of work it is, when the page says; it picks the reference type (journal article, blog post, report).</summary>
+    public ArticleKind? Kind { get; init; }
+
+    /// <summary>A post of a blog: its blog is its container, and APA dates it to the day.</summary>
+    public bool IsBlogPost => Kind == ArticleKind.BlogPost;
+
+    /// <summary>Part of no journal, blog or series: a work that stands on its own, as a web page or report does.</summary>
+    public bool StandsAlone => Journal is null;
+
     /// <summary>Where the citation points: the locator's anchor when there is one, else the article.</summary>
     public string? Link => Locator?.Url ?? Url;
 
@@ -46,15 +68,44 @@ public sealed record CitedWork(
             Id: CitationKey(authors, date?.Year, summary.Title),
             Title: summary.Title,
             Authors: authors,
-            Journal: summary.Journal.Name,
-            Publisher: summary.Journal.Publisher,
+            Journal: summary.Journal?.Name,
+            Publisher: summary.Journal?.Publisher,
             Volume: summary.Issue?.Volume?.ToString(CultureInfo.InvariantCulture),
             Issue: summary.Issue?.Number?.ToString(CultureInfo.InvariantCulture),
-            Date: date,
+            // An issue named by its year dates the work to that year when the page gives no date.
+            Date: date ?? (summary.Issue?.Year is { } year ? new IssueDate(year) : null),
             Pages: null,
             Url: urls.Canonical(summary.Slug, canonicalUrl),
             Doi: doi,
-            Locator: locator);
+            Locator: locator)
+        {
+            Untitled = summary.TitleSource == "derived",
+            Description = Describe(summary.Kind, summary.Journal is not null, summary.Themes.Select(t => t.Name).ToList()),
+            Kind = summary.Kind,
+        };
+    }
+
+    /// <summary>
+    /// What a work without a title is, in words the page gives: its kind and its themes, as in
+    /// "Journal article on Foreign Relations, Security, and Geopolitics" (the themes as the page
+    /// names them, joined with a serial comma, as all three manuals join lists).
+    /// </summary>
+    public static string Describe(ArticleKind? kind, bool inJournal, IReadOnlyList<string> themes)
+    {
+        var what = kind switch
+        {
+            ArticleKind.BlogPost => "Blog post",
+            ArticleKind.PolicyBrief => "Policy brief",
+            ArticleKind.JournalArticle => "Journal article",
+            _ => inJournal ? "Journal article" : "Article",
+        };
+        return themes.Count switch
+        {
+            0 => what,
+            1 => $"{what} on {themes[0]}",
+            2 => $"{what} on {themes[0]} and {themes[1]}",
+            _ => $"{what} on {string.Join(", ", themes.Take(themes.Count - 1))}, and {themes[^1]}",
+        };
     }
 
     private static readonly HashSet<string> StopWords = new(StringComparer.OrdinalIgnoreCase)

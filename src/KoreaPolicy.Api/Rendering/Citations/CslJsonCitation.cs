@@ -1,13 +1,16 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using KoreaPolicy.Model;
 
 namespace KoreaPolicy.Api.Rendering.Citations;
 
 /// <summary>
 /// CSL-JSON (citeproc-js's input, the format of Zotero and Pandoc): an array of one item. The
 /// pinpoint is the item's <c>locator</c> with its <c>label</c>, which CSL styles render as each
-/// wants ("para. 7", "sec. 2"), and <c>URL</c> is the anchor.
+/// wants ("para. 7", "sec. 2"), and <c>URL</c> is the anchor. The type follows the work: a
+/// journal's article, a blog post, a report (policy brief) or a web page. A work without a title
+/// has no <c>title</c> (CSL requires none); its description is the item's <c>note</c>.
 /// </summary>
 public static class CslJsonCitation
 {
@@ -18,7 +21,9 @@ public static class CslJsonCitation
         new CslItem
         {
             Id = work.Id,
-            Title = work.Title,
+            Type = work.IsBlogPost ? "post-weblog" : work.Journal is not null ? "article-journal" : work.Kind == ArticleKind.PolicyBrief ? "report" : "webpage",
+            Title = work.Untitled ? null : work.Title,
+            Note = work.Untitled ? work.Description : null,
             Author = work.Authors.Select(a => new CslName
             {
                 Family = a.Family,
@@ -53,20 +58,28 @@ public sealed record CslItem
     [JsonPropertyName("id")]
     public required string Id { get; init; }
 
+    /// <summary>"article-journal", "post-weblog", "report" or "webpage".</summary>
     /// <example>article-journal</example>
     [JsonPropertyName("type")]
     public string Type { get; init; } = "article-journal";
 
-    /// <example>Bruce Klingner, Korea Policy Vol. 3, Issue 2 (December 15, 2025)</example>
-    [JsonPropertyName("title")]
-    public required string Title { get; init; }
+    /// <summary>The title; absent for a work without one.</summary>
+    /// <example>Extended Deterrence After the Washington Declaration</example>
+    [JsonPropertyName("title"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required string? Title { get; init; }
+
+    /// <summary>For a work without a title: what it is.</summary>
+    /// <example>Journal article on Foreign Relations, Security, Indo-Pacific, and Geopolitics</example>
+    [JsonPropertyName("note"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Note { get; init; }
 
     [JsonPropertyName("author")]
     public required IReadOnlyList<CslName> Author { get; init; }
 
+    /// <summary>The journal or blog; absent for a work of neither.</summary>
     /// <example>Korea Policy</example>
-    [JsonPropertyName("container-title")]
-    public required string ContainerTitle { get; init; }
+    [JsonPropertyName("container-title"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public required string? ContainerTitle { get; init; }
 
     /// <example>3</example>
     [JsonPropertyName("volume"), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]

@@ -1,20 +1,26 @@
 using System.Globalization;
 using System.Text;
+using KoreaPolicy.Model;
 
 namespace KoreaPolicy.Api.Rendering.Citations;
 
-/// <summary>An RIS record (<c>TY  - JOUR</c>), the tagged format EndNote, Zotero and Mendeley import.</summary>
+/// <summary>
+/// An RIS record, the tagged format EndNote, Zotero and Mendeley import: <c>JOUR</c> for a journal's
+/// article, <c>BLOG</c> for a blog post, <c>RPRT</c> for a policy brief of no journal, <c>ELEC</c> for
+/// another page of none. A work without a title has no <c>TI</c>: its description is a note (<c>N1</c>).
+/// </summary>
 public static class RisCitation
 {
     public static string Format(CitedWork work)
     {
-        var lines = new List<(string Tag, string? Value)> { ("TY", "JOUR") };
+        var type = work.IsBlogPost ? "BLOG" : work.Journal is not null ? "JOUR" : work.Kind == ArticleKind.PolicyBrief ? "RPRT" : "ELEC";
+        var lines = new List<(string Tag, string? Value)> { ("TY", type) };
         lines.AddRange(work.Authors.Select(a => ("AU", (string?)Name(a))));
-        lines.Add(("TI", work.Title));
-        // T2 is the journal's full name where Zotero and EndNote look for it; JO is its
-        // abbreviation in the spec, which for this journal is the same name.
+        lines.Add(("TI", work.Untitled ? null : work.Title));
+        // T2 is the journal's (or blog's) full name where Zotero and EndNote look for it; JO is a
+        // journal's abbreviation in the spec, which for these journals is the same name.
         lines.Add(("T2", work.Journal));
-        lines.Add(("JO", work.Journal));
+        lines.Add(("JO", type == "JOUR" ? work.Journal : null));
         lines.Add(("VL", work.Volume));
         lines.Add(("IS", work.Issue));
         if (work.Pages is { } pages)
@@ -35,6 +41,7 @@ public static class RisCitation
         lines.Add(("LA", "en"));
         // The pinpoint goes in N1 (a note), not SP: SP is the article's start page, and
         // importers print it as one. UR is the anchor, so the link lands on the passage.
+        lines.Add(("N1", work.Untitled ? work.Description : null));
         if (work.Locator is { } locator)
         {
             lines.Add(("N1", BibTexCitation.NoteText(locator)));

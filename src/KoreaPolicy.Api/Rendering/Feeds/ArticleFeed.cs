@@ -166,10 +166,12 @@ public sealed record FeedEntry(
     public static FeedEntry For(ArticleDetail article, PublicUrls urls)
     {
         var summary = article.Summary;
-        // Atom wants an author on every entry (or on the feed); an article without a byline is its publisher's.
+        // Atom wants an author on every entry (or on the feed); an article without a byline is its
+        // journal's publisher's. One with neither has none: the Atom feed then names its own
+        // compiler as the feed's author (SyndicationWriter) rather than inventing one for the article.
         IReadOnlyList<FeedPerson> authors = summary.Authors.Count > 0
             ? summary.Authors.Select(a => new FeedPerson(a.Name, urls.Absolute(ApiLinks.Author(a.Slug)))).ToList()
-            : [new FeedPerson(summary.Journal.Publisher ?? summary.Journal.Name, null)];
+            : (summary.Journal?.Publisher ?? summary.Journal?.Name) is { } publisher ? [new FeedPerson(publisher, null)] : [];
         return new FeedEntry(
             FeedIds.Article(summary.Slug),
             summary.Title,

@@ -46,6 +46,13 @@ public static class SyndicationWriter
             Language = ArticleFeed.Language,
             Items = feed.Entries.Select(e => Item(e, feed.ThemeScheme)).ToList(),
         };
+        // RFC 4287 4.1.1: an entry without an author takes the feed's. The feed is the archive's
+        // compilation, so the archive is named, and only when an article has no byline and no publisher.
+        if (feed.Entries.Any(e => e.Authors.Count == 0))
+        {
+            syndication.Authors.Add(new SyndicationPerson(null, $"{FeedSubject.SiteName} archive", null));
+        }
+
         // The alternate link from the constructor is untyped: say it is the JSON list.
         syndication.Links[0].MediaType = "application/json";
         syndication.Links.Add(new SyndicationLink(new Uri(feed.Self), "self", feed.Title, feed.Format.MediaType, 0));
