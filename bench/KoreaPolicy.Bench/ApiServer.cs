@@ -13,11 +13,9 @@ internal static class ApiServer
         var server = ChildServer.Start("The API", "KoreaPolicy.Api.dll",
         [
             $"--Database:Path={databasePath}",
-            // Empty: serve the database as built, without a start-up ingest.
+            // Empty: serve the database as built, without a start-up ingest. Everything else is
+            // the shipped configuration (appsettings.json beside the dll), as users run it.
             "--Ingestion:Path=",
-            // As the usual appsettings.json template has it: one log line per request would
-            // measure the console, not the API.
-            "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
         ]);
         try
         {

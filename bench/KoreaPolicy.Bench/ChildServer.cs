@@ -104,6 +104,25 @@ internal sealed class ChildServer : IDisposable
     /// <summary>The process's resident set now (VmRSS), in bytes; null off Linux.</summary>
     public long? CurrentMemory() => ProcStatus("VmRSS");
 
+    /// <summary>
+    /// The CPU time the process has used (user + system, from /proc/PID/stat, in clock ticks of
+    /// 10 ms), or null off Linux: work done, whatever else the machine's cores were doing meanwhile.
+    /// </summary>
+    public TimeSpan? CpuTime()
+    {
+        var file = $"/proc/{process.Id}/stat";
+        if (process.HasExited || !File.Exists(file))
+        {
+            return null;
+        }
+
+        // "pid (comm) state ppid ...": utime and stime are fields 14 and 15, counted after the ")".
+        var stat = File.ReadAllText(file);
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromMilliseconds(ticks * 10);
+    }
+
     public void Dispose()
     {
         if (!process.HasExited)

@@ -2,15 +2,15 @@ using System.Globalization;
 
 namespace KoreaPolicy.LoadBench;
 
-/// <summary>The command line: <c>[--seconds 10] [--rounds 3] [--out FILE] [--articles DIR] [--cold-starts 3] [--warmup-seconds 2]</c>.</summary>
-internal sealed record LoadOptions(int Seconds, int Rounds, string Out, string Articles, int ColdStarts, int WarmUpSeconds)
+/// <summary>The command line: <c>[--seconds 10] [--rounds 3] [--out FILE] [--articles DIR] [--cold-starts 3] [--warmup-seconds 2] [--ab-pairs 8] [--ab-seconds 5]</c>.</summary>
+internal sealed record LoadOptions(int Seconds, int Rounds, string Out, string Articles, int ColdStarts, int WarmUpSeconds, int AbPairs, int AbSeconds)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/KoreaPolicy.LoadBench -- [--seconds 10] [--rounds 3] [--out bench/results/load.md] [--articles data/articles] [--cold-starts 3] [--warmup-seconds 2]";
+        "usage: dotnet run -c Release --project bench/KoreaPolicy.LoadBench -- [--seconds 10] [--rounds 3] [--out bench/results/load.md] [--articles data/articles] [--cold-starts 3] [--warmup-seconds 2] [--ab-pairs 8] [--ab-seconds 5]";
 
     public static LoadOptions Parse(string[] args)
     {
-        var options = new LoadOptions(10, 3, Path.Combine("bench", "results", "load.md"), Path.Combine("data", "articles"), 3, 2);
+        var options = new LoadOptions(10, 3, Path.Combine("bench", "results", "load.md"), Path.Combine("data", "articles"), 3, 2, 8, 5);
         for (var i = 0; i < args.Length; i++)
         {
             options = args[i] switch
@@ -21,6 +21,8 @@ internal sealed record LoadOptions(int Seconds, int Rounds, string Out, string A
                 "--articles" => options with { Articles = Value(args, ++i) },
                 "--cold-starts" => options with { ColdStarts = Positive(args, ++i) },
                 "--warmup-seconds" => options with { WarmUpSeconds = Number(args, ++i) },
+                "--ab-pairs" => options with { AbPairs = Number(args, ++i) },
+                "--ab-seconds" => options with { AbSeconds = Positive(args, ++i) },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };

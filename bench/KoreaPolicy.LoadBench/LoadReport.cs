@@ -25,7 +25,7 @@ internal static class LoadReport
 
         md.AppendLine("## Cold start");
         md.AppendLine();
-        md.AppendLine("Process start (`dotnet KoreaPolicy.Api.dll`, Release) to the first 200 on `/api/articles`: database created, migrated, the repository's articles ingested, Kestrel listening.");
+        md.AppendLine("Process start (`dotnet KoreaPolicy.Api.dll`, Release, shipped configuration) to the first 200 on `/health/ready`: database created, migrated, the repository's articles ingested, Kestrel listening.");
         md.AppendLine();
         md.AppendLine("| start | time |");
         md.AppendLine("|---:|---:|");
@@ -66,6 +66,40 @@ internal static class LoadReport
         }
 
         md.AppendLine();
+        if (run.MetricsCost.Count > 0)
+        {
+            md.AppendLine("## The cost of metrics: with (A) and without (B)");
+            md.AppendLine();
+            md.AppendLine($"The shipped API against the same build over the same database with `{MetricsCost.Off}` (no exporter, no instrument observed); "
+                + $"wrk `-t2 -c{MetricsCost.Connections} -d{o.AbSeconds}s`, {o.AbPairs} pairs per scenario, A and B back to back, order flipped every pair. "
+                + "Ratio: A's req/s over B's in the same pair; the median over the pairs is the cost, the spread of the pairs is the noise it carries. "
+                + "CPU: the server process's CPU time (user + system, /proc) over the run divided by the requests it answered; its ratio is the cost as work done, "
+                + "which other processes on the shared cores disturb much less than they disturb req/s.");
+            md.AppendLine();
+            md.AppendLine("| scenario | with req/s | without req/s | req/s with/without (median pair) | pairs: lowest – highest | with µs CPU/request | without µs CPU/request | CPU with/without (median pair) | pairs: lowest – highest | with p99 | without p99 |");
+            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var row in run.MetricsCost)
+            {
+                md.AppendLine($"| {row.Scenario.Name} | {Cell.Median(row.With, x => x.RequestsPerSecond):N0} | {Cell.Median(row.Without, x => x.RequestsPerSecond):N0} | "
+                    + $"{row.MedianRatio:0.000} | {row.Ratios.Min():0.000} – {row.Ratios.Max():0.000} | "
+                    + $"{row.MedianCpu(row.WithRuns):0.0} | {row.MedianCpu(row.WithoutRuns):0.0} | "
+                    + (row.CpuRatios.Count > 0 ? $"{row.MedianCpuRatio:0.000} | {row.CpuRatios.Min():0.000} – {row.CpuRatios.Max():0.000}" : "n/a | n/a")
+                    + $" | {Cell.Median(row.With, x => x.P99Ms):0.00} | {Cell.Median(row.Without, x => x.P99Ms):0.00} |");
+            }
+
+            md.AppendLine();
+            md.AppendLine("Every pair (req/s, with / without):");
+            md.AppendLine();
+            md.AppendLine("| scenario | " + string.Join(" | ", Enumerable.Range(1, o.AbPairs).Select(i => $"pair {i}")) + " |");
+            md.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", o.AbPairs)));
+            foreach (var row in run.MetricsCost)
+            {
+                md.AppendLine($"| {row.Scenario.Name} | " + string.Join(" | ", row.With.Zip(row.Without).Select(p => $"{p.First.RequestsPerSecond:N0} / {p.Second.RequestsPerSecond:N0}")) + " |");
+            }
+
+            md.AppendLine();
+        }
+
         md.AppendLine("## Memory");
         md.AppendLine();
         md.AppendLine($"API: peak resident set (VmHWM at the end of the run) {Megabytes(run.ApiPeakMemory)}, resident just after the cold start {Megabytes(run.ApiMemoryAfterStart)}. Floor: peak {Megabytes(run.FloorPeakMemory)}.");
@@ -108,6 +142,17 @@ internal static class LoadReport
         {
             var worst = cell.Api.Max(r => r.P99Ms);
             yield return ($"search p99 < {SearchP99TargetMs:0} ms at 64 connections (worst round)", $"{worst:0.00} ms", worst < SearchP99TargetMs);
+        }
+
+        foreach (var row in run.MetricsCost)
+        {
+            yield return ($"{row.Scenario.Name}: metrics cost at most {MetricsCost.Target:P0} of req/s at {MetricsCost.Connections} connections (median pair; pairs {row.Ratios.Min():0.000}–{row.Ratios.Max():0.000})",
+                $"{row.MedianRatio:0.000}", row.MedianRatio >= 1 - MetricsCost.Target);
+            if (row.MedianCpuRatio is { } cpu)
+            {
+                yield return ($"{row.Scenario.Name}: metrics add at most {MetricsCost.Target:P0} to the CPU time per request (median pair; pairs {row.CpuRatios.Min():0.000}–{row.CpuRatios.Max():0.000})",
+                    $"{cpu:0.000}", cpu <= 1 + MetricsCost.Target);
+            }
         }
 
         var errors = run.Cells.Sum(c => c.Api.Sum(r => r.Errors));

@@ -48,4 +48,5 @@ internal sealed record LoadRun(
     long? ApiPeakMemory,
     long? ApiMemoryAfterStart,
     long? FloorPeakMemory,
+    IReadOnlyList<MetricsCostRow> MetricsCost,
     TimeSpan Elapsed);

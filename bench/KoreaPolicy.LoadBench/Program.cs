@@ -51,14 +51,10 @@ try
     {
         api?.Dispose();
         database = Path.Combine(work, $"cold-start-{i}", "koreapolicy.db");
-        api = ChildServer.Start("The API", "KoreaPolicy.Api.dll",
-        [
-            $"--Database:Path={database}",
-            $"--Ingestion:Path={articles}",
-            // As the usual appsettings.json has it: one log line per request would measure the console.
-            "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
-        ]);
-        var coldStart = await api.WaitForOkAsync(client, "/api/articles", TimeSpan.FromSeconds(60));
+        // The shipped configuration (appsettings.json beside the dll): only where the data is.
+        api = ChildServer.Start("The API", "KoreaPolicy.Api.dll", [$"--Database:Path={database}", $"--Ingestion:Path={articles}"]);
+        // Ready: migrated and the start-up ingestion finished (the list could answer before it has).
+        var coldStart = await api.WaitForOkAsync(client, "/health/ready", TimeSpan.FromSeconds(60));
         coldStarts.Add(coldStart);
         Console.Error.WriteLine($"Cold start {i}: {coldStart.TotalMilliseconds:0} ms from process start to the first 200 on /api/articles (fresh database, {articles} ingested).");
     }
@@ -113,8 +109,31 @@ try
         }
     }
 
+    // --- The cost of metrics: the same build over the same database with metrics off, in pairs.
+    IReadOnlyList<MetricsCostRow> metricsCost = [];
+    if (options.AbPairs > 0)
+    {
+        using var withoutMetrics = ChildServer.Start("The API without metrics", "KoreaPolicy.Api.dll",
+            [$"--Database:Path={database}", $"--Ingestion:Path={articles}", MetricsCost.Off]);
+        await withoutMetrics.WaitForOkAsync(client, "/health/ready", TimeSpan.FromSeconds(60));
+        // Each side is what it says: a scrape endpoint on the shipped API, none on the other.
+        if ((await client.GetAsync(new Uri(server.BaseAddress, "/metrics"))).StatusCode != System.Net.HttpStatusCode.OK
+            || (await client.GetAsync(new Uri(withoutMetrics.BaseAddress, "/metrics"))).StatusCode != System.Net.HttpStatusCode.NotFound)
+        {
+            throw new InvalidOperationException("Expected /metrics to answer 200 on the shipped API and 404 with metrics off.");
+        }
+
+        Console.Error.WriteLine($"Metrics A/B: {options.AbPairs} pairs of {options.AbSeconds} s per scenario at {MetricsCost.Connections} connections...");
+        foreach (var scenario in scenarios.Where(s => MetricsCost.ScenarioNames.Contains(s.Name)))
+        {
+            await Wrk.RunAsync(wrk, new Uri(withoutMetrics.BaseAddress, scenario.PathAndQuery), MetricsCost.Connections, Math.Max(1, options.WarmUpSeconds), null);
+        }
+
+        metricsCost = await MetricsCost.MeasureAsync(wrk, server, withoutMetrics, scenarios, options.AbPairs, options.AbSeconds);
+    }
+
     var run = new LoadRun(options, machine, WrkVersion(wrk), coldStarts, recorded, cells,
-        server.PeakMemory(), apiMemoryAfterStart, floor.PeakMemory(), elapsed.Elapsed);
+        server.PeakMemory(), apiMemoryAfterStart, floor.PeakMemory(), metricsCost, elapsed.Elapsed);
     var report = LoadReport.Write(run);
     Console.WriteLine(report);
     var outDirectory = Path.GetDirectoryName(Path.GetFullPath(options.Out));
@@ -126,7 +145,8 @@ try
     File.WriteAllText(options.Out, report);
     Console.Error.WriteLine($"Report written to {Path.GetFullPath(options.Out)}");
     // Errors make the figures meaningless; a missed target does not: the report says which.
-    return cells.Any(c => c.Api.Concat(c.Floor).Any(r => r.Errors > 0)) ? 1 : 0;
+    return cells.Any(c => c.Api.Concat(c.Floor).Any(r => r.Errors > 0))
+        || metricsCost.Any(m => m.With.Concat(m.Without).Any(r => r.Errors > 0)) ? 1 : 0;
 }
 finally
 {

@@ -44,12 +44,12 @@ internal static class SearchScenario
                 var answers = new List<string>();
                 for (var i = 0; i < 3; i++)
                 {
-                    var before = server.CpuTime();
+                    var before = server.CpuTime() ?? TimeSpan.Zero;
                     var clock = Stopwatch.StartNew();
                     using var response = await client.GetAsync($"/api/search?q={Uri.EscapeDataString(query)}&n={++n}");
                     var body = await response.Content.ReadAsByteArrayAsync();
                     times.Add(clock.Elapsed.TotalMilliseconds);
-                    cpu += server.CpuTime() - before;
+                    cpu += (server.CpuTime() ?? TimeSpan.Zero) - before;
                     answers.Add($"{(int)response.StatusCode} ({body.Length / 1024.0:0} KB)");
                 }
 

@@ -112,14 +112,6 @@ internal static class Api
         await server.WaitForOkAsync(client, "/health", TimeSpan.FromSeconds(60));
         return server;
     }
-
-    /// <summary>CPU time (user and system) the process has used, from /proc/PID/stat.</summary>
-    public static TimeSpan CpuTime(this ChildServer server)
-    {
-        var stat = File.ReadAllText($"/proc/{server.ProcessId}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        return TimeSpan.FromSeconds((long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / 100.0);
-    }
 }
 
 internal static class Load

@@ -1,3 +1,4 @@
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Ingestion;
 using KoreaPolicy.Model;
 using KoreaPolicy.Storage;
@@ -29,7 +30,7 @@ public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? Art
 /// (text → records) and Storage (records → SQLite), which know nothing of each other, so it
 /// stands above both, in the engine's root namespace.
 /// </summary>
-public sealed class IngestRun(ArticleWriter writer)
+public sealed class IngestRun(ArticleWriter writer, ArchiveMetrics? metrics = null)
 {
     /// <summary>Ingests every file, in order, and returns every result once the run is over.</summary>
     public IReadOnlyList<IngestResult> Ingest(IEnumerable<string> paths) => IngestEach(paths).ToList();
@@ -47,7 +48,14 @@ public sealed class IngestRun(ArticleWriter writer)
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .Select(Prepare)
             .AsSequential()
-            .Select(Save);
+            .Select(Save)
+            .Select(Counted);
+
+    private IngestResult Counted(IngestResult result)
+    {
+        metrics?.Ingested(result.Outcome);
+        return result;
+    }
 
     // A file read, checked and parsed into a record, or the error that stopped it.
     private static (string Path, ArticleRecord? Article, string? Error) Prepare(SourceEntry source)

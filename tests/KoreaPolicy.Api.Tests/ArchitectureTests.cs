@@ -95,6 +95,11 @@ public sealed class ArchitectureTests
         Uses(Engine, "KoreaPolicy.Search", "KoreaPolicy.Ingestion", "KoreaPolicy.Storage", "KoreaPolicy.Model").Should().BeEmpty();
     }
 
+    [Fact]
+    public void TheEnginesMetricsUseOnlyTheModel() =>
+        Uses(Engine, "KoreaPolicy.Diagnostics", "KoreaPolicy.Ingestion", "KoreaPolicy.Storage", "KoreaPolicy.Search", "OpenTelemetry").Should().BeEmpty(
+            "the meters are System.Diagnostics.Metrics, which the runtime has; exporting them is the host's");
+
     /// <summary>The types of a namespace (and those below it) that use any of the given namespaces or types, each with why.</summary>
     private static List<string> Uses(Assembly assembly, string layer, params string[] used)
     {

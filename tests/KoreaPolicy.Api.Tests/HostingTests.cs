@@ -5,39 +5,9 @@ using Microsoft.Data.Sqlite;
 
 namespace KoreaPolicy.Api.Tests;
 
-/// <summary>Health, the root redirect, errors and start-up: each test that writes gets its own application.</summary>
+/// <summary>The root redirect, errors and start-up (health: HealthProbeTests): each test that writes gets its own application.</summary>
 public sealed class HostingTests
 {
-    [Fact]
-    public async Task HealthIs200WhenTheDatabaseAnswersWithTheCurrentSchema()
-    {
-        using var app = new KoreaPolicyApplication();
-
-        var response = await app.CreateClient().GetAsync("/health");
-
-        response.StatusCode.Should().Be(HttpStatusCode.OK);
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("Healthy");
-    }
-
-    [Fact]
-    public async Task HealthIs503WhenTheSchemaIsNotCurrent()
-    {
-        using var app = new KoreaPolicyApplication();
-        var client = app.CreateClient();
-        using (var connection = new SqliteConnection($"Data Source={app.DatabasePath}"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA user_version = 999;";
-            command.ExecuteNonQuery();
-        }
-
-        var response = await client.GetAsync("/health");
-
-        response.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
-        (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString().Should().Be("Unhealthy");
-    }
-
     [Fact]
     public async Task TheRootRedirectsToSwaggerUi()
     {

@@ -1,4 +1,8 @@
+using KoreaPolicy.Api.Health;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 
@@ -24,11 +28,50 @@ public sealed class KoreaPolicyApplication : WebApplicationFactory<Program>
     /// <summary>The folder ingested at start-up: the repo's articles, or a test's own.</summary>
     public string ArticlesFolder { get; init; } = Path.Combine(AppContext.BaseDirectory, "Articles");
 
+    /// <summary>Whether creating the server waits for the start-up ingestion (as every test but the readiness ones wants).</summary>
+    public bool WaitForStartUpIngestion { get; init; } = true;
+
+    /// <summary>A logging provider to add beside the console, for tests that read the logs.</summary>
+    public ILoggerProvider? Logs { get; init; }
+
+    /// <summary>Further configuration keys and values, as an operator would set them.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Database:Path", DatabasePath);
         builder.UseSetting("Ingestion:Path", ArticlesFolder);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        if (Logs is not null)
+        {
+            builder.ConfigureLogging(logging => logging.AddProvider(Logs));
+        }
+    }
+
+    /// <summary>
+    /// Starts the host and waits for the start-up ingestion (which runs once the server listens)
+    /// to finish, so that every test starts from the whole archive, as a ready probe would.
+    /// </summary>
+    protected override IHost CreateHost(IHostBuilder builder)
+    {
+        var host = base.CreateHost(builder);
+        if (!WaitForStartUpIngestion)
+        {
+            return host;
+        }
+
+        var ingestion = host.Services.GetRequiredService<StartUpIngestionState>().Finished;
+        if (!((IAsyncResult)ingestion).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException("The start-up ingestion did not finish within 60 s.");
+        }
+
+        return host;
     }
 
     protected override void Dispose(bool disposing)

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using KoreaPolicy.Api.Http;
 using KoreaPolicy.Model;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 
 namespace KoreaPolicy.Api.Articles;
 
@@ -20,10 +21,10 @@ public sealed record ArticleFilterParameters
     [FromQuery(Name = "issue"), Description("Only articles of this issue (slug), e.g. vol-3-issue-2; with journal, that journal's issue.")]
     public string? Issue { get; init; }
 
-    [FromQuery(Name = "from"), Description("Only articles published on or after this date (yyyy-MM-dd).")]
+    [FromQuery(Name = "from"), DocumentedAs(JsonSchemaType.String, DocumentedAsAttribute.Date), Description("Only articles published on or after this date (yyyy-MM-dd).")]
     public string? From { get; init; }
 
-    [FromQuery(Name = "to"), Description("Only articles published on or before this date (yyyy-MM-dd).")]
+    [FromQuery(Name = "to"), DocumentedAs(JsonSchemaType.String, DocumentedAsAttribute.Date), Description("Only articles published on or before this date (yyyy-MM-dd).")]
     public string? To { get; init; }
 
     [FromQuery(Name = "region"), Description("Only articles whose page names this region (slug of its Region line), e.g. asia.")]

@@ -184,7 +184,7 @@ public static class ArticlesApi
     /// <param name="number" example="7">The paragraph's 1-based number across the article.</param>
     public static Results<Ok<ParagraphResponse>, ContentHttpResult, ProblemHttpResult> GetParagraph(
         [Description("The article's slug.")] string slug,
-        [Description("The paragraph's 1-based number across the article, e.g. 7.")] string number,
+        [DocumentedAs(1, int.MaxValue), Description("The paragraph's 1-based number across the article, e.g. 7.")] string number,
         [FromQuery(Name = Negotiation.FormatParameter), Description(PartFormatDescription)] string? format,
         ArchiveReader archive,
         HttpRequest request)

@@ -119,7 +119,7 @@ public static class CitationsApi
     /// <param name="number" example="7">The paragraph's 1-based number across the article.</param>
     public static Results<Ok<CitationResponse>, ContentHttpResult, ProblemHttpResult> GetParagraphCitation(
         [Description("The article's slug.")] string slug,
-        [Description("The paragraph's 1-based number across the article, e.g. 7.")] string number,
+        [DocumentedAs(1, int.MaxValue), Description("The paragraph's 1-based number across the article, e.g. 7.")] string number,
         [FromQuery(Name = "style"), Description(StyleDescription)] string? style,
         [FromQuery(Name = Negotiation.FormatParameter), Description(FormatDescription)] string? format,
         ArchiveReader archive,

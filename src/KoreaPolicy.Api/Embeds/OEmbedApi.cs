@@ -16,6 +16,9 @@ namespace KoreaPolicy.Api.Embeds;
 /// </summary>
 public static class OEmbedApi
 {
+    /// <summary>The largest <c>maxwidth</c> or <c>maxheight</c> taken.</summary>
+    public const int MaxPixels = 10_000;
+
     public static RouteHandlerBuilder MapOEmbed(this IEndpointRouteBuilder routes) =>
         routes.MapGet(ApiLinks.OEmbedEndpoint, GetOEmbed)
             .WithTags("Embeds")
@@ -31,8 +34,8 @@ public static class OEmbedApi
     /// <param name="url" example="https://api.example.org/articles/korea-policy-vol-3-issue-2-klingner#p-7">The URL to embed.</param>
     public static Results<Ok<OEmbedResponse>, ProblemHttpResult> GetOEmbed(
         [Description("The URL to embed: an article page on this site (/articles/{slug}), optionally with #p-N or #section-{slug}, or an /embed/ URL.")] string? url,
-        [Description("The most width, in pixels, the consumer has room for.")] string? maxwidth,
-        [Description("The most height, in pixels, the consumer has room for.")] string? maxheight,
+        [DocumentedAs(1, MaxPixels), Description("The most width, in pixels, the consumer has room for.")] string? maxwidth,
+        [DocumentedAs(1, MaxPixels), Description("The most height, in pixels, the consumer has room for.")] string? maxheight,
         [Description("The response format: json (the default). xml is not offered (501).")] string? format,
         ArchiveReader archive,
         LinkParser links,
@@ -52,8 +55,8 @@ public static class OEmbedApi
             errors.Add(nameof(url), "is required: the URL of an article page, a paragraph or section anchor, or an embed");
         }
 
-        var width = errors.Integer(nameof(maxwidth), maxwidth, 1, 10_000);
-        var height = errors.Integer(nameof(maxheight), maxheight, 1, 10_000);
+        var width = errors.Integer(nameof(maxwidth), maxwidth, 1, MaxPixels);
+        var height = errors.Integer(nameof(maxheight), maxheight, 1, MaxPixels);
         if (errors.Any)
         {
             return errors.ToProblem();

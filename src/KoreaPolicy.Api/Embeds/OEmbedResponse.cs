@@ -3,17 +3,21 @@ using System.Text.Json.Serialization;
 namespace KoreaPolicy.Api.Embeds;
 
 /// <summary>An oEmbed 1.0 "rich" response: the embed's HTML and what a host page shows around it. Names are oEmbed's snake_case.</summary>
+/// <remarks>
+/// The fixed members have <c>init</c> accessors although nothing sets them: a get-only member is
+/// documented <c>readOnly</c>, which generated clients read but leave out when they write a model back.
+/// </remarks>
 public sealed record OEmbedResponse
 {
     /// <summary>The oEmbed version.</summary>
     /// <example>1.0</example>
     [JsonPropertyName("version")]
-    public string Version { get; } = "1.0";
+    public string Version { get; init; } = "1.0";
 
     /// <summary>Always "rich": an HTML snippet.</summary>
     /// <example>rich</example>
     [JsonPropertyName("type")]
-    public string Type { get; } = "rich";
+    public string Type { get; init; } = "rich";
 
     /// <summary>The self-contained HTML snippet (inline styles, no scripts) quoting the article, section or paragraph.</summary>
     [JsonPropertyName("html")]
@@ -53,5 +57,5 @@ public sealed record OEmbedResponse
     /// <summary>How long (seconds) the answer may be cached.</summary>
     /// <example>86400</example>
     [JsonPropertyName("cache_age")]
-    public int CacheAge { get; } = 86400;
+    public int CacheAge { get; init; } = 86400;
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Reflection;
 using KoreaPolicy.Api.Http;
 using Microsoft.OpenApi;
+using Swashbuckle.AspNetCore.Swagger;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace KoreaPolicy.Api.Hosting;
@@ -10,6 +12,15 @@ public static class ApiDocumentation
 {
     public const string DocumentName = "v1";
 
+    /// <summary>
+    /// The served document names the server it came from (<c>Site:BaseUrl</c>, else the request's
+    /// scheme and host), so a client generated from it or Swagger UI's Try it out calls the same
+    /// server whatever proxy is in front.
+    /// </summary>
+    public static void ConfigureEndpoint(SwaggerOptions options) =>
+        options.PreSerializeFilters.Add((document, request) =>
+            document.Servers = [new OpenApiServer { Url = PublicUrls.For(request).Base, Description = "This server" }]);
+
     public static void Configure(SwaggerGenOptions options)
     {
         options.SwaggerDoc(DocumentName, new OpenApiInfo
@@ -18,7 +29,15 @@ public static class ApiDocumentation
             Version = DocumentName,
             Description = "The journal Korea Policy (Korea Economic Institute of America) as a structured archive: "
                 + "articles, their sections and paragraphs, authors, themes, journals and issues. Errors are RFC 9457 problem details.",
+            // The texts are the publisher's: what a partner may do with them is KEI's to say, not this API's.
+            License = new OpenApiLicense { Name = "Articles © Korea Economic Institute of America, reused on its terms", Url = new Uri("https://keia.org") },
         });
+
+        // Reading is open to everyone: one security requirement with no scheme in it says so
+        // (OpenAPI's way to write "no authentication"), rather than leaving it unsaid.
+        options.AddSecurityRequirement(_ => new OpenApiSecurityRequirement());
+        options.DocumentFilter<TagDescriptionsFilter>();
+        options.ParameterFilter<DocumentedTypeFilter>();
 
         // HEAD answers like GET (HeadRequests); documenting it twice would only repeat every operation.
         options.DocInclusionPredicate((document, api) =>
@@ -38,6 +57,54 @@ public static class ApiDocumentation
         options.CustomSchemaIds(type => type.IsGenericType
             ? $"{type.Name[..type.Name.IndexOf('`')]}Of{string.Join("And", type.GetGenericArguments().Select(t => t.Name))}"
             : type.Name);
+    }
+}
+
+/// <summary>
+/// What each group of operations is, for the document's tag list (the tags themselves come from
+/// each group's <c>WithTags</c>); a tag missing here fails <c>OpenApiDocumentTests</c> through the lint.
+/// </summary>
+public sealed class TagDescriptionsFilter : IDocumentFilter
+{
+    private static readonly Dictionary<string, string> Descriptions = new(StringComparer.Ordinal)
+    {
+        ["Articles"] = "Articles whole or in parts (sections, paragraphs), as JSON or in other formats.",
+        ["Authors"] = "The journal's authors, with their article counts and articles.",
+        ["Citations"] = "How to cite an article, a section or a paragraph: APA, Chicago, MLA, BibTeX, RIS and CSL-JSON.",
+        ["Embeds"] = "oEmbed answers for article pages and their paragraph and section anchors.",
+        ["Journals"] = "Journals and their issues.",
+        ["Search"] = "Full-text search of paragraphs.",
+        ["Themes"] = "The themes articles are filed under, with their article counts and articles.",
+    };
+
+    public void Apply(OpenApiDocument document, DocumentFilterContext context)
+    {
+        foreach (var tag in document.Tags ?? new HashSet<OpenApiTag>())
+        {
+            if (tag is OpenApiTag { Name: { } name } described && Descriptions.TryGetValue(name, out var description))
+            {
+                described.Description = description;
+            }
+        }
+    }
+}
+
+/// <summary>Applies <see cref="DocumentedAsAttribute"/> to a parameter's schema.</summary>
+public sealed class DocumentedTypeFilter : IParameterFilter
+{
+    public void Apply(IOpenApiParameter parameter, ParameterFilterContext context)
+    {
+        var documented = context.PropertyInfo?.GetCustomAttribute<DocumentedAsAttribute>()
+            ?? context.ParameterInfo?.GetCustomAttribute<DocumentedAsAttribute>();
+        if (documented is null || parameter is not OpenApiParameter { Schema: OpenApiSchema schema })
+        {
+            return;
+        }
+
+        schema.Type = documented.Type;
+        schema.Format = documented.Format;
+        schema.Minimum = documented.Minimum?.ToString(CultureInfo.InvariantCulture);
+        schema.Maximum = documented.Maximum?.ToString(CultureInfo.InvariantCulture);
     }
 }
 

@@ -3,11 +3,10 @@ using System.Text.Json;
 using KoreaPolicy.Api.Articles;
 using KoreaPolicy.Ingestion;
 using KoreaPolicy.Model;
-using Microsoft.Extensions.Options;
 
 namespace KoreaPolicy.Api.Hosting;
 
-/// <summary>Ingestion from the command line and at start-up.</summary>
+/// <summary>The <c>ingest</c> command. At start-up the server ingests with <see cref="StartUpIngestion"/>.</summary>
 public static class IngestCommand
 {
     /// <summary>
@@ -106,38 +105,5 @@ public static class IngestCommand
         }
 
         output.WriteLine();
-    }
-
-    /// <summary>
-    /// Ingests the configured folder before the server takes requests, so the first request
-    /// already sees every article. Each file is logged as it is done; a bad file or folder entry
-    /// is logged and skipped, and the server still starts.
-    /// </summary>
-    public static void IngestAtStartUp(WebApplication app, IngestRun ingest)
-    {
-        var folder = app.Services.GetRequiredService<IOptions<IngestionOptions>>().Value.Path;
-        if (string.IsNullOrWhiteSpace(folder))
-        {
-            return;
-        }
-
-        var logger = app.Logger;
-        if (!Directory.Exists(folder))
-        {
-            logger.LogWarning("The ingestion folder {Folder} does not exist; serving the database as it is.", Path.GetFullPath(folder));
-            return;
-        }
-
-        foreach (var result in ingest.IngestEach([folder]))
-        {
-            if (result.Failed)
-            {
-                logger.LogError("Ingestion failed: {Error}", result.Error);
-            }
-            else
-            {
-                logger.LogInformation("{Result}", result);
-            }
-        }
     }
 }

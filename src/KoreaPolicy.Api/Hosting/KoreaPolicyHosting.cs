@@ -8,8 +8,11 @@ using KoreaPolicy.Api.Indexes;
 using KoreaPolicy.Api.Journals;
 using KoreaPolicy.Api.Pages;
 using KoreaPolicy.Api.Search;
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Storage;
+using Microsoft.AspNetCore.HttpLogging;
 using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
 
 namespace KoreaPolicy.Api.Hosting;
 
@@ -32,20 +35,38 @@ public static class KoreaPolicyHosting
         // One snapshot per request: everything a response reads is one version of the archive,
         // however many statements it takes and whatever an ingest commits meanwhile.
         services.AddScoped<ArchiveSnapshot>();
-        services.AddScoped(sp => new ArchiveReader(sp.GetRequiredService<ArchiveSnapshot>()));
-        services.AddScoped(sp => new PassageSearch(sp.GetRequiredService<ArchiveSnapshot>()));
+        services.AddScoped(sp => new ArchiveReader(sp.GetRequiredService<ArchiveSnapshot>(), sp.GetService<ArchiveMetrics>()));
+        services.AddScoped(sp => new PassageSearch(sp.GetRequiredService<ArchiveSnapshot>(), sp.GetService<ArchiveMetrics>()));
         services.AddSingleton<ArchiveVersion>();
         services.AddSingleton<IngestRun>();
+        services.AddSingleton<StartUpIngestion>();
+        services.AddHostedService(sp => sp.GetRequiredService<StartUpIngestion>());
 
         // --- Host names: only those links may be built from (HostNames.cs).
         services.AddKoreaPolicyHostNames(builder.Configuration);
 
-        // --- HTTP: problem details for every error, camelCase JSON, health.
-        services.AddProblemDetails();
+        // --- Observability: OpenTelemetry metrics (Prometheus at /metrics, OTLP by configuration),
+        // liveness and readiness probes, and request logging that is off until its category is
+        // turned up (Logging:LogLevel:Microsoft.AspNetCore.HttpLogging=Information). It logs no
+        // query string and no header but those listed, so never a key or an Authorization value.
+        builder.AddKoreaPolicyTelemetry();
+        services.AddArchiveHealthChecks();
+        services.AddHttpLogging(options =>
+        {
+            options.LoggingFields = HttpLoggingFields.RequestMethod | HttpLoggingFields.RequestPath | HttpLoggingFields.RequestProtocol
+                | HttpLoggingFields.RequestHeaders | HttpLoggingFields.ResponseStatusCode | HttpLoggingFields.ResponseHeaders | HttpLoggingFields.Duration;
+            options.RequestHeaders.Clear();
+            options.RequestHeaders.UnionWith([HeaderNames.Accept, HeaderNames.AcceptEncoding, HeaderNames.IfNoneMatch, HeaderNames.UserAgent]);
+            options.ResponseHeaders.Clear();
+            options.ResponseHeaders.UnionWith([HeaderNames.ContentType, HeaderNames.ETag]);
+            options.CombineLogs = true;
+        });
+
+        // --- HTTP: problem details for every error, camelCase JSON.
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ProblemLogging.Keep);
         // Generated serializers first; reflection stays behind them for anything not listed.
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.TypeInfoResolverChain.Insert(0, ApiJsonContext.Default));
-        services.AddHealthChecks().AddCheck<ArchiveHealthCheck>("archive");
 
         // --- Cross-origin: other sites read the archive from browsers. Reading is open to any
         // origin; nothing else is (there is nothing to write, and it stays that way by default).
@@ -67,6 +88,15 @@ public static class KoreaPolicyHosting
 
     public static WebApplication UseKoreaPolicy(this WebApplication app)
     {
+        // --- Outermost, the logs: a request (when request logging is on) and an error answer
+        // each get their line whatever answers them, a stored response included.
+        app.UseHttpLogging();
+        app.UseMiddleware<ProblemLogging>();
+
+        // --- The Prometheus scrape endpoint; on a management port, that port answers nothing else
+        // (checked here, before a stored answer could be given).
+        app.UseKoreaPolicyMetrics();
+
         // --- Errors: an exception becomes a bare 500 problem (no stack trace, in every
         // environment); an empty error status (unknown route, bad binding) gets a problem body.
         app.UseExceptionHandler();
@@ -84,7 +114,7 @@ public static class KoreaPolicyHosting
         app.UseCors();
 
         // --- Browsing: Swagger UI is a main way in, so it is on in every environment.
-        app.UseSwagger();
+        app.UseSwagger(ApiDocumentation.ConfigureEndpoint);
         app.UseSwaggerUI(options => options.DocumentTitle = "KoreaPolicy API");
         app.MapGet("/", () => Results.Redirect("/swagger")).ExcludeFromDescription();
 
@@ -99,7 +129,7 @@ public static class KoreaPolicyHosting
         site.MapJournals();
         site.MapSearch();
         site.MapFeeds();
-        site.MapHealth();
+        app.MapHealth();
 
         // --- For people and other sites: the article page, embeds, oEmbed (outside /api).
         site.MapPages();
@@ -110,7 +140,8 @@ public static class KoreaPolicyHosting
 
     /// <summary>
     /// Brings the database to the current schema, then either runs the ingest command and
-    /// returns its exit code, or ingests the start-up folder and serves until shut down.
+    /// returns its exit code, or serves until shut down (ingesting the start-up folder once it
+    /// listens: <see cref="StartUpIngestion"/>).
     /// </summary>
     public static int RunKoreaPolicy(this WebApplication app, CommandLine commandLine)
     {
@@ -120,17 +151,39 @@ public static class KoreaPolicyHosting
             return IngestCommand.DryRun(commandLine.Paths, commandLine.Json, Console.Out, Console.Error);
         }
 
-        Migrations.Apply(app.Services.GetRequiredService<ArchiveDatabase>());
-        var ingest = app.Services.GetRequiredService<IngestRun>();
+        var database = app.Services.GetRequiredService<ArchiveDatabase>();
+        var applied = Migrations.Apply(database);
 
         if (commandLine.Command == CommandLine.Ingest)
         {
-            return IngestCommand.Run(ingest, commandLine.Paths, Console.Out, Console.Error);
+            return IngestCommand.Run(app.Services.GetRequiredService<IngestRun>(), commandLine.Paths, Console.Out, Console.Error);
         }
 
-        IngestCommand.IngestAtStartUp(app, ingest);
+        StartUpLog.Database(app.Logger, database.FilePath, Migrations.Latest, applied);
         app.UseKoreaPolicy();
         app.Run();
         return 0;
     }
+}
+
+/// <summary>The start-up steps the host itself takes, one structured line each (Kestrel logs the addresses it listens on).</summary>
+public static partial class StartUpLog
+{
+    public static void Database(ILogger logger, string path, int version, IReadOnlyList<string> applied)
+    {
+        if (applied.Count == 0)
+        {
+            DatabaseCurrent(logger, path, version);
+        }
+        else
+        {
+            DatabaseMigrated(logger, path, version - applied.Count, version, string.Join(", ", applied));
+        }
+    }
+
+    [LoggerMessage(EventId = 1, Level = LogLevel.Information, Message = "Database {DatabasePath} is at schema version {SchemaVersion}; no migration to run")]
+    private static partial void DatabaseCurrent(ILogger logger, string databasePath, int schemaVersion);
+
+    [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "Database {DatabasePath} migrated from schema version {FromVersion} to {SchemaVersion}: {Migrations}")]
+    private static partial void DatabaseMigrated(ILogger logger, string databasePath, int fromVersion, int schemaVersion, string migrations);
 }

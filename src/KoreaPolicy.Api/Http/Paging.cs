@@ -10,10 +10,10 @@ namespace KoreaPolicy.Api.Http;
 /// <summary>The <c>page</c> and <c>pageSize</c> of every paged list.</summary>
 public sealed record PageParameters
 {
-    [FromQuery(Name = "page"), Description("The 1-based page to return. Default 1; a page beyond the last is empty.")]
+    [FromQuery(Name = "page"), DocumentedAs(1, int.MaxValue / PageRequest.MaxSize), Description("The 1-based page to return. Default 1; a page beyond the last is empty.")]
     public string? Page { get; init; }
 
-    [FromQuery(Name = "pageSize"), Description("Items per page, 1 to 100. Default 20.")]
+    [FromQuery(Name = "pageSize"), DocumentedAs(1, PageRequest.MaxSize), Description("Items per page, 1 to 100. Default 20.")]
     public string? PageSize { get; init; }
 
     public PageRequest Parse(QueryErrors errors) => new(

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using KoreaPolicy.Api.Http;
 using KoreaPolicy.Storage;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
@@ -45,7 +46,8 @@ public sealed class HttpCachingOptions
 /// <see cref="MemoryCache"/>'s, by size and least recent use.
 /// </para>
 /// </summary>
-public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive, IOptions<HttpCachingOptions> options, IOptions<SiteOptions> site)
+public sealed class StoredResponses(
+    RequestDelegate next, ArchiveVersion archive, IOptions<HttpCachingOptions> options, IOptions<SiteOptions> site, ApiMetrics metrics)
 {
     /// <summary>
     /// What an entry costs beyond the bytes of its strings and body: the cache's entry, the
@@ -87,6 +89,7 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
             && known!.For(request) is { } representation
             && generation.Responses.TryGetValue(new Variant(resource, representation, coding), out StoredResponse? stored))
         {
+            metrics.StoredResponse(StoredResponseLookup.Hit);
             await Answer(context, stored!);
             return;
         }
@@ -94,13 +97,16 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
         var built = await Build(context);
         if (built is null)
         {
+            metrics.StoredResponse(StoredResponseLookup.Uncacheable);
             return;
         }
 
         // Stored from GET only: a HEAD may be answered without its body (static files are), and
         // a stored body must be whole. A HEAD is answered from what a GET stored.
         var choice = RepresentationChoice.Of(context);
-        if (isGet && Storable(context.Response) && choice.For(request) is { } chosen)
+        var chosen = isGet && Storable(context.Response) ? choice.For(request) : null;
+        metrics.StoredResponse(chosen is not null ? StoredResponseLookup.Miss : StoredResponseLookup.Uncacheable);
+        if (chosen is not null)
         {
             var keyBytes = 2L * resource.Length;
             generation.Responses.Set(resource, choice, new MemoryCacheEntryOptions { Size = keyBytes + EntryOverheadBytes });

@@ -53,7 +53,7 @@ public static class PagesApi
 
     public static Results<ContentHttpResult, ProblemHttpResult> GetParagraphEmbed(
         [Description("The article's slug.")] string slug,
-        [Description("The paragraph's 1-based number.")] string number,
+        [DocumentedAs(1, int.MaxValue), Description("The paragraph's 1-based number.")] string number,
         ArchiveReader archive,
         HttpRequest request) =>
         ArticleAddress.Paragraph(number) is { } n && archive.FindParagraph(slug, n) is { } found

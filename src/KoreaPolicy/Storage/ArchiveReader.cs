@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Dapper;
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Model;
 using Microsoft.Data.Sqlite;
 
@@ -17,11 +18,15 @@ public sealed class ArchiveReader
 {
     private readonly ArchiveSnapshot.Source reads;
 
+    private readonly ArchiveMetrics? metrics;
+
     /// <summary>Each call reads a snapshot of its own: its statements agree with each other.</summary>
-    public ArchiveReader(ArchiveDatabase database) => reads = ArchiveSnapshot.Source.PerCall(database);
+    public ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metrics = null) =>
+        (reads, this.metrics) = (ArchiveSnapshot.Source.PerCall(database), metrics);
 
     /// <summary>Every call reads <paramref name="snapshot"/>: all of them agree, as one response needs.</summary>
-    public ArchiveReader(ArchiveSnapshot snapshot) => reads = ArchiveSnapshot.Source.Shared(snapshot);
+    public ArchiveReader(ArchiveSnapshot snapshot, ArchiveMetrics? metrics = null) =>
+        (reads, this.metrics) = (ArchiveSnapshot.Source.Shared(snapshot), metrics);
 
     private ArchiveSnapshot.Read Begin() => reads.Begin();
 
@@ -54,6 +59,7 @@ public sealed class ArchiveReader
     /// <summary>A page of the articles that pass the filter, in the order asked for.</summary>
     public Page<ArticleSummary> ListArticles(ArticleFilter filter, ArticleSort sort, PageRequest page)
     {
+        using var timing = metrics.TimeRead("list_articles");
         var sql = ArticleFilterSql.For(filter);
         sql.Parameters.Add("Size", page.Size);
         sql.Parameters.Add("Offset", page.Offset);
@@ -82,6 +88,7 @@ public sealed class ArchiveReader
     /// article with its authors, themes and metadata, then its sections and paragraphs.</summary>
     public ArticleDetail? FindArticle(string slug)
     {
+        using var timing = metrics.TimeRead("find_article");
         using var read = Begin();
         var (connection, transaction, _) = read;
         var row = connection.QuerySingleOrDefault<ArticleRow>(
@@ -184,6 +191,7 @@ public sealed class ArchiveReader
     /// </summary>
     public ArticlePart<SectionDetail>? FindSection(string articleSlug, SectionKey key)
     {
+        using var timing = metrics.TimeRead("find_section");
         using var read = Begin();
         var (connection, transaction, _) = read;
         if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }, transaction) is not { } article)
@@ -216,6 +224,7 @@ public sealed class ArchiveReader
     /// </summary>
     public ArticlePart<ParagraphDetail>? FindParagraph(string articleSlug, int number)
     {
+        using var timing = metrics.TimeRead("find_paragraph");
         using var read = Begin();
         var (connection, transaction, _) = read;
         if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }, transaction) is not { } article)
@@ -243,6 +252,7 @@ public sealed class ArchiveReader
     /// <summary>A page of an index (authors or themes), by name, with each entry's article count.</summary>
     private Page<IndexEntry> ListIndex(IndexQueries index, PageRequest page)
     {
+        using var timing = metrics.TimeRead(index.ListOperation);
         using var read = Begin();
         var (connection, transaction, _) = read;
         var total = connection.ExecuteScalar<int>(index.Count, transaction: transaction);
@@ -252,6 +262,7 @@ public sealed class ArchiveReader
 
     private IndexEntry? FindInIndex(IndexQueries index, string slug)
     {
+        using var timing = metrics.TimeRead(index.FindOperation);
         using var read = Begin();
         var (connection, transaction, _) = read;
         return connection.QuerySingleOrDefault<IndexRow>(index.Find, new { slug }, transaction)?.ToEntry();
@@ -268,6 +279,7 @@ public sealed class ArchiveReader
     /// <summary>A page of the journals, by name, with their issue and article counts.</summary>
     public Page<JournalSummary> ListJournals(PageRequest page)
     {
+        using var timing = metrics.TimeRead("list_journals");
         using var read = Begin();
         var (connection, transaction, _) = read;
         var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM journals", transaction: transaction);
@@ -283,6 +295,7 @@ public sealed class ArchiveReader
     /// </summary>
     public JournalDetail? FindJournal(string slug)
     {
+        using var timing = metrics.TimeRead("find_journal");
         using var read = Begin();
         var (connection, transaction, _) = read;
         using var results = connection.QueryMultiple(
@@ -302,6 +315,7 @@ public sealed class ArchiveReader
     /// <summary>One issue of one journal, with the journal; null when either slug is unknown.</summary>
     public IssueDetail? FindIssue(string journalSlug, string issueSlug)
     {
+        using var timing = metrics.TimeRead("find_issue");
         using var read = Begin();
         var (connection, transaction, _) = read;
         // journals.slug is UNIQUE and issues has UNIQUE (journal_id, slug): two index lookups.
@@ -436,7 +450,7 @@ public sealed class ArchiveReader
     /// link table to articles), so they are read by the same code. The strings are built once per
     /// index when the type is first used, never per request: Dapper caches a plan per distinct string.
     /// </summary>
-    private sealed record IndexQueries(string Count, string Page, string Find)
+    private sealed record IndexQueries(string Count, string Page, string Find, string ListOperation, string FindOperation)
     {
         public static readonly IndexQueries Authors = For("authors", "article_authors", "author_id");
 
@@ -452,7 +466,9 @@ public sealed class ArchiveReader
             return new IndexQueries(
                 $"SELECT COUNT(*) FROM {table}",
                 select + " ORDER BY x.name COLLATE NOCASE, x.slug LIMIT @Size OFFSET @Offset",
-                select + " WHERE x.slug = @slug");
+                select + " WHERE x.slug = @slug",
+                $"list_{table}",
+                $"find_{table.TrimEnd('s')}");
         }
     }
 

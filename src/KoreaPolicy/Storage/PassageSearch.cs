@@ -1,4 +1,5 @@
 using Dapper;
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Model;
 using KoreaPolicy.Search;
 using Microsoft.Data.Sqlite;
@@ -42,11 +43,15 @@ public sealed class PassageSearch
 {
     private readonly ArchiveSnapshot.Source reads;
 
+    private readonly ArchiveMetrics? metrics;
+
     /// <summary>Each search reads a snapshot of its own.</summary>
-    public PassageSearch(ArchiveDatabase database) => reads = ArchiveSnapshot.Source.PerCall(database);
+    public PassageSearch(ArchiveDatabase database, ArchiveMetrics? metrics = null) =>
+        (reads, this.metrics) = (ArchiveSnapshot.Source.PerCall(database), metrics);
 
     /// <summary>Every search reads <paramref name="snapshot"/>, with whatever else the response reads.</summary>
-    public PassageSearch(ArchiveSnapshot snapshot) => reads = ArchiveSnapshot.Source.Shared(snapshot);
+    public PassageSearch(ArchiveSnapshot snapshot, ArchiveMetrics? metrics = null) =>
+        (reads, this.metrics) = (ArchiveSnapshot.Source.Shared(snapshot), metrics);
 
     // Ranking happens inside FTS5 (ORDER BY rank is its own, so no sort of all matches in SQL).
     // A filter joins just enough to test the paragraph's article against a set computed once.
@@ -102,6 +107,7 @@ public sealed class PassageSearch
     /// </summary>
     public Page<PassageHit> Search(SearchQuery query, ArticleFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
+        using var timing = metrics.TimeSearch();
         cancellationToken.ThrowIfCancellationRequested();
         var sql = ArticleFilterSql.For(filter);
         sql.Parameters.Add("Expression", query.Expression);

@@ -25,7 +25,7 @@ public sealed class ControlCharacterTests(KoreaPolicyApplication app) : IClassFi
             var parameters = get.TryGetProperty("parameters", out var p) ? p.EnumerateArray().ToList() : [];
             // Path parameters take their documented examples, which name real resources.
             var url = parameters.Where(x => x.GetProperty("in").GetString() == "path")
-                .Aggregate(path, (u, x) => u.Replace($"{{{x.GetProperty("name").GetString()}}}", x.GetProperty("example").GetString(), StringComparison.Ordinal));
+                .Aggregate(path, (u, x) => u.Replace($"{{{x.GetProperty("name").GetString()}}}", Example(x.GetProperty("example")), StringComparison.Ordinal));
             foreach (var name in parameters.Where(x => x.GetProperty("in").GetString() == "query").Select(x => x.GetProperty("name").GetString()!))
             {
                 foreach (var value in Values)
@@ -41,6 +41,9 @@ public sealed class ControlCharacterTests(KoreaPolicyApplication app) : IClassFi
 
         tried.Should().BeGreaterThan(100, "every query parameter of every endpoint was tried");
     }
+
+    // A path parameter's example as it goes in a URL: a string's text, a number's digits.
+    private static string Example(JsonElement example) => example.ValueKind == JsonValueKind.String ? example.GetString()! : example.GetRawText();
 
     [Theory]
     [InlineData("/api/search?q=alliance&x%00y=1")]

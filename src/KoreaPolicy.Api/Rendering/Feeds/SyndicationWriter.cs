@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.ServiceModel.Syndication;
 using System.Text;
 using System.Xml;
+using System.Xml.Linq;
 
 namespace KoreaPolicy.Api.Rendering.Feeds;
 
@@ -13,6 +15,12 @@ public static class SyndicationWriter
     /// <summary>RSS 2.0's content module: <c>content:encoded</c> carries the full HTML, <c>description</c> the summary.</summary>
     public const string ContentNamespace = "http://purl.org/rss/1.0/modules/content/";
 
+    /// <summary>Dublin Core: <c>dc:creator</c>, one per author, which RSS readers show as the byline.</summary>
+    public const string DublinCoreNamespace = "http://purl.org/dc/elements/1.1/";
+
+    /// <summary>RFC 822 with a numeric zone (RSS 2.0's date): "Mon, 15 Dec 2025 00:00:00 +0000".</summary>
+    private const string Rfc822 = "ddd, dd MMM yyyy HH:mm:ss '+0000'";
+
     private static readonly XmlWriterSettings Settings = new()
     {
         Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
@@ -24,19 +32,41 @@ public static class SyndicationWriter
     public static byte[] Rss(ArticleFeed feed)
     {
         var syndication = Syndication(feed);
-        // Declared once on the channel rather than on each item's content:encoded.
+        // Declared once on the channel rather than on each item's content:encoded and dc:creator.
         syndication.AttributeExtensions.Add(new XmlQualifiedName("content", "http://www.w3.org/2000/xmlns/"), ContentNamespace);
+        syndication.AttributeExtensions.Add(new XmlQualifiedName("dc", "http://www.w3.org/2000/xmlns/"), DublinCoreNamespace);
+
+        // The formatter writes a UTC date as "... 00:00:00 Z", a zone RFC 822 allows but RFC 2822
+        // dropped: JavaScript engines and feed readers built on them read no date from it. The
+        // dates are written here instead, with the numeric zone every reader parses.
+        syndication.LastUpdatedTime = default;
+        syndication.ElementExtensions.Add(new XElement("lastBuildDate", Rfc822Date(feed.Updated)).CreateReader());
         foreach (var (item, entry) in syndication.Items.Zip(feed.Entries))
         {
             // The full text once, as content:encoded; left as Content the formatter would repeat it as a10:content.
             item.Content = null;
             item.ElementExtensions.Add("encoded", ContentNamespace, entry.ContentHtml);
+
+            item.PublishDate = default;
+            if (entry.Published is { } published)
+            {
+                item.ElementExtensions.Add(new XElement("pubDate", Rfc822Date(published)).CreateReader());
+            }
+
+            // RSS's own author is an e-mail address, which the archive has none of; written as
+            // a10:author (the formatter's way) readers ignore it. dc:creator is what they show.
+            item.Authors.Clear();
+            foreach (var author in entry.Authors)
+            {
+                item.ElementExtensions.Add("creator", DublinCoreNamespace, author.Name);
+            }
         }
 
-        // SerializeExtensionsAsAtom: authors without an e-mail (RSS's author is an e-mail) and the
-        // self link are written as Atom elements, which RSS readers know.
+        // SerializeExtensionsAsAtom: the self link and the JSON link are written as Atom elements.
         return Write(writer => new Rss20FeedFormatter(syndication, serializeExtensionsAsAtom: true).WriteTo(writer));
     }
+
+    private static string Rfc822Date(DateTimeOffset instant) => instant.ToUniversalTime().ToString(Rfc822, CultureInfo.InvariantCulture);
 
     private static SyndicationFeed Syndication(ArticleFeed feed)
     {
@@ -74,8 +104,10 @@ public static class SyndicationWriter
             item.PublishDate = published;
         }
 
+        // Readers open the alternate for people, and take the last when there are two: the page is
+        // the one alternate; the same article as JSON is a related resource, typed as such.
         item.Links.Add(new SyndicationLink(new Uri(entry.Url), "alternate", entry.Title, "text/html", 0));
-        item.Links.Add(new SyndicationLink(new Uri(entry.ApiUrl), "alternate", entry.Title, "application/json", 0));
+        item.Links.Add(new SyndicationLink(new Uri(entry.ApiUrl), "related", entry.Title, "application/json", 0));
         foreach (var author in entry.Authors)
         {
             item.Authors.Add(new SyndicationPerson(null, author.Name, author.Url));

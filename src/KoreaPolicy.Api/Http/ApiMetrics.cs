@@ -1,0 +1,40 @@
+using System.Diagnostics.Metrics;
+
+namespace KoreaPolicy.Api.Http;
+
+/// <summary>
+/// What only the HTTP layer knows, on the meter <see cref="MeterName"/>: whether a read was
+/// answered from the stored responses. ASP.NET Core's own meters count and time the requests.
+/// </summary>
+public sealed class ApiMetrics
+{
+    public const string MeterName = "KoreaPolicy.Api";
+
+    private static readonly KeyValuePair<string, object?>[] Results =
+    [
+        new("result", "hit"),
+        new("result", "miss"),
+        new("result", "uncacheable"),
+    ];
+
+    private readonly Counter<long> storedResponses;
+
+    public ApiMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        storedResponses = meter.CreateCounter<long>(
+            "koreapolicy.stored_responses.lookups", "{lookup}",
+            "GET and HEAD requests looked up in the stored responses of the current content version: hit (answered from memory), "
+            + "miss (built, then stored) or uncacheable (built and not stored: an error, a probe, a scrape, a HEAD not stored yet).");
+    }
+
+    public void StoredResponse(StoredResponseLookup result) => storedResponses.Add(1, Results[(int)result]);
+}
+
+/// <summary>What became of a request at the stored responses.</summary>
+public enum StoredResponseLookup
+{
+    Hit,
+    Miss,
+    Uncacheable,
+}
