@@ -70,7 +70,7 @@ public sealed class IngestDryRunTests : IDisposable
     }
 
     [Theory]
-    [InlineData(new[] { "ingest", "--dry-run", "--json", "a.txt", "--Database:Path", "x.db" }, true, true, new[] { "a.txt" }, new[] { "--Database:Path", "x.db" })]
+    [InlineData(new[] { "ingest", "--dry-run", "--json", "a.txt", "--Database:Path", "x.db" }, true, true, new[] { "a.txt" }, new[] { "--Database:Path=x.db" })]
     [InlineData(new[] { "ingest", "a.txt", "--dry-run", "b.txt" }, true, false, new[] { "a.txt", "b.txt" }, new string[0])]
     [InlineData(new[] { "ingest", "a.txt" }, false, false, new[] { "a.txt" }, new string[0])]
     public void TheDryRunFlagsAreTheCommandsNotTheHosts(string[] args, bool dryRun, bool json, string[] paths, string[] hostArgs)

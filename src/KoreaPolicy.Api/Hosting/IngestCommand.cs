@@ -9,7 +9,11 @@ namespace KoreaPolicy.Api.Hosting;
 /// <summary>The <c>ingest</c> command. At start-up the server ingests with <see cref="StartUpIngestion"/>.</summary>
 public static class IngestCommand
 {
-    /// <summary><c>ingest &lt;file or folder&gt;...</c>: one line per file; exit code 1 if any file failed, 2 on a usage error.</summary>
+    /// <summary>
+    /// <c>ingest &lt;file or folder&gt;...</c>: one line per file, printed as soon as the file is done (a
+    /// long run shows its progress, and a stuck one where it is); exit code 1 if any file failed,
+    /// 2 on a usage error.
+    /// </summary>
     public static int Run(IngestRun ingest, IReadOnlyList<string> paths, TextWriter output, TextWriter errors)
     {
         if (paths.Count == 0)
@@ -19,7 +23,7 @@ public static class IngestCommand
         }
 
         var failed = 0;
-        foreach (var result in ingest.Ingest(paths))
+        foreach (var result in ingest.IngestEach(paths))
         {
             (result.Failed ? errors : output).WriteLine(result);
             failed += result.Failed ? 1 : 0;

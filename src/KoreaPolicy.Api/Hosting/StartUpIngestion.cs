@@ -45,19 +45,20 @@ public sealed partial class StartUpIngestion(IngestRun ingest, StartUpIngestionS
         var clock = Stopwatch.StartNew();
         var counts = new Dictionary<SaveOutcome, int>();
         var failed = 0;
-        foreach (var result in ingest.Ingest([folder]))
+        // Each file logged as it is done (a long start-up shows its progress), its name escaped to one line.
+        foreach (var result in ingest.IngestEach([folder]))
         {
             switch (result.Outcome)
             {
                 case null:
                     failed++;
-                    ArticleFailed(logger, result.Path, result.Error);
+                    ArticleFailed(logger, DisplayPath.Of(result.Path), result.Error);
                     break;
                 case SaveOutcome.Unchanged:
-                    ArticleUnchanged(logger, result.ArticleSlug, result.Path);
+                    ArticleUnchanged(logger, result.ArticleSlug, DisplayPath.Of(result.Path));
                     break;
                 case { } outcome:
-                    ArticleSaved(logger, result.ArticleSlug, Describe(outcome), result.Path);
+                    ArticleSaved(logger, result.ArticleSlug, Describe(outcome), DisplayPath.Of(result.Path));
                     break;
             }
 

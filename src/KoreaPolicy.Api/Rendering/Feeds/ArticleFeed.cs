@@ -37,9 +37,31 @@ public sealed record ArticleFeed(
     /// </summary>
     public static readonly DateTimeOffset Epoch = DateTimeOffset.UnixEpoch;
 
-    public static ArticleFeed For(FeedSubject subject, FeedFormat format, IReadOnlyList<ArticleDetail> articles, PublicUrls urls)
+    /// <summary>
+    /// How much article HTML one feed carries, in characters, over all its entries. Within the
+    /// ingestion limits an article is up to a few megabytes of HTML, and fifty of them made feeds
+    /// of 54 to 76 MB; past this budget an entry carries its summary as its content, and its link
+    /// leads to the whole article. Fifty articles of the journal's usual length fit many times over.
+    /// </summary>
+    public const int MaxContentCharacters = 2_000_000;
+
+    /// <summary>The feed of the articles given, newest first; read one at a time, so only one whole article is in memory at once.</summary>
+    public static ArticleFeed For(FeedSubject subject, FeedFormat format, IEnumerable<ArticleDetail> articles, PublicUrls urls)
     {
-        var entries = articles.Select(a => FeedEntry.For(a, urls)).ToList();
+        var entries = new List<FeedEntry>(Size);
+        var budget = MaxContentCharacters;
+        foreach (var article in articles)
+        {
+            var entry = FeedEntry.For(article, urls);
+            if (entry.ContentHtml.Length > budget)
+            {
+                entry = entry with { ContentHtml = $"<p>{ArticleHtml.Encode(entry.Summary)}</p>" };
+            }
+
+            budget -= entry.ContentHtml.Length;
+            entries.Add(entry);
+        }
+
         return new ArticleFeed(
             subject.Id,
             subject.Title,

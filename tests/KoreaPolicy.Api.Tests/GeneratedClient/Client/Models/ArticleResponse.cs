@@ -38,6 +38,14 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse Category { get; set; }
 #endif
+        /// <summary>An editor&apos;s note that the article was corrected.</summary>
+#if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
+#nullable enable
+        public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.CorrectionResponse? Correction { get; set; }
+#nullable restore
+#else
+        public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.CorrectionResponse Correction { get; set; }
+#endif
         /// <summary>The DOI, when an editor gave it.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -205,6 +213,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
                 { "authors", n => { Authors = n.GetCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse.CreateFromDiscriminatorValue)?.AsList(); } },
                 { "canonicalUrl", n => { CanonicalUrl = n.GetStringValue(); } },
                 { "category", n => { Category = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse.CreateFromDiscriminatorValue); } },
+                { "correction", n => { Correction = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.CorrectionResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.CorrectionResponse.CreateFromDiscriminatorValue); } },
                 { "doi", n => { Doi = n.GetStringValue(); } },
                 { "issue", n => { Issue = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.IssueResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.IssueResponse.CreateFromDiscriminatorValue); } },
                 { "journal", n => { Journal = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.JournalResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.JournalResponse.CreateFromDiscriminatorValue); } },
@@ -239,6 +248,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
             writer.WriteCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.NamedResponse>("authors", Authors);
             writer.WriteStringValue("canonicalUrl", CanonicalUrl);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.FactResponse>("category", Category);
+            writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.CorrectionResponse>("correction", Correction);
             writer.WriteStringValue("doi", Doi);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.IssueResponse>("issue", Issue);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.JournalResponse>("journal", Journal);

@@ -53,6 +53,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 404 status code</exception>
+        /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 410 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ListResponseOfSectionResponse?> GetAsync(Action<RequestConfiguration<DefaultQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -66,6 +67,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Articles.Item.Sections
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "404", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "410", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ListResponseOfSectionResponse>(requestInfo, global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ListResponseOfSectionResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
