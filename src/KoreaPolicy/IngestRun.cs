@@ -12,38 +12,44 @@ public sealed record IngestResult(string Path, SaveOutcome? Outcome, string? Art
 {
     public bool Failed => Error is not null;
 
-    /// <summary>One line for a terminal: "ingested path → slug", "duplicate path → slug (...)", or the error in file:line form.</summary>
+    /// <summary>
+    /// One line for a terminal: "ingested path → slug", "duplicate path → slug (...)", or the error
+    /// in file:line form; paths escaped (<see cref="DisplayPath"/>), so a line is one line.
+    /// </summary>
     public override string ToString() => Outcome switch
     {
-        SaveOutcome.Duplicate => $"duplicate {Path} → {ArticleSlug} (the same article as {DuplicateOf}; not stored again)",
-        { } outcome => $"{outcome.ToString().ToLowerInvariant()} {Path} → {ArticleSlug}",
+        SaveOutcome.Duplicate => $"duplicate {DisplayPath.Of(Path)} → {ArticleSlug} (the same article as {DisplayPath.Of(DuplicateOf ?? "")}; not stored again)",
+        { } outcome => $"{outcome.ToString().ToLowerInvariant()} {DisplayPath.Of(Path)} → {ArticleSlug}",
         null => $"error {Error}",
     };
 }
 
 /// <summary>
 /// Ingests files and folders: reads each text, parses it and saves it as one transaction.
-/// A bad file is reported and skipped; the others of the run still go in. It joins Ingestion
+/// A bad file or folder entry is reported and skipped; the others of the run still go in. It joins Ingestion
 /// (text → records) and Storage (records → SQLite), which know nothing of each other, so it
 /// stands above both, in the engine's root namespace.
 /// </summary>
 public sealed class IngestRun(ArticleWriter writer, ArchiveMetrics? metrics = null)
 {
+    /// <summary>Ingests every file, in order, and returns every result once the run is over.</summary>
+    public IReadOnlyList<IngestResult> Ingest(IEnumerable<string> paths) => IngestEach(paths).ToList();
+
     /// <summary>
-    /// Ingests every file, in order. Reading and parsing (pure, and a sixth of the time) run
-    /// ahead on the other cores while this thread saves, one article per transaction, in the
-    /// files' order; SQLite has one writer anyway.
+    /// Ingests every file, in order, handing back each result as soon as it and those before it
+    /// are done, so a caller can print progress line by line. Reading and parsing (pure, and a
+    /// sixth of the time) run ahead on the other cores while this thread saves, one article per
+    /// transaction, in the files' order; SQLite has one writer anyway.
     /// </summary>
-    public IReadOnlyList<IngestResult> Ingest(IEnumerable<string> paths) =>
-        paths.SelectMany(Expand)
+    public IEnumerable<IngestResult> IngestEach(IEnumerable<string> paths) =>
+        paths.SelectMany(ArticleSources.Expand)
             .AsParallel()
             .AsOrdered()
             .WithMergeOptions(ParallelMergeOptions.NotBuffered)
             .Select(Prepare)
             .AsSequential()
             .Select(Save)
-            .Select(Counted)
-            .ToList();
+            .Select(Counted);
 
     private IngestResult Counted(IngestResult result)
     {
@@ -52,15 +58,25 @@ public sealed class IngestRun(ArticleWriter writer, ArchiveMetrics? metrics = nu
     }
 
     // A file read, checked and parsed into a record, or the error that stopped it.
-    private static (string Path, ArticleRecord? Article, string? Error) Prepare(string path)
+    private static (string Path, ArticleRecord? Article, string? Error) Prepare(SourceEntry source)
     {
+        if (source.Problem is { } problem)
+        {
+            return (source.Path, null, new IngestionException(source.Path, null, problem).Message);
+        }
+
         try
         {
-            return (path, Record(ArticleFile.Read(path)), null);
+            return (source.Path, Record(ArticleFile.Read(source.Path)), null);
         }
         catch (IngestionException e)
         {
-            return (path, null, e.Message);
+            return (source.Path, null, e.Message);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Whatever the checks did not foresee still stops this file only, never the run.
+            return (source.Path, null, new IngestionException(source.Path, null, $"cannot be read: {e.Message}").Message);
         }
     }
 
@@ -86,7 +102,7 @@ public sealed class IngestRun(ArticleWriter writer, ArchiveMetrics? metrics = nu
         catch (Microsoft.Data.Sqlite.SqliteException e)
         {
             // The transaction rolled back: the archive still holds what it held before.
-            return new IngestResult(path, null, null, $"{path}: not saved, the database refused it: {e.Message}");
+            return new IngestResult(path, null, null, new IngestionException(path, null, $"not saved, the database refused it: {e.Message}").Message);
         }
     }
 
@@ -95,27 +111,30 @@ public sealed class IngestRun(ArticleWriter writer, ArchiveMetrics? metrics = nu
     /// <paramref name="paths"/> (a folder stands for its texts, as in <see cref="Ingest"/>): the
     /// folders given are taken to be the whole set of article files. Articles published over HTTP
     /// (never from a file) are left alone. Each withdrawal is its own transaction, logged and
-    /// sent to the subscriptions as any other.
+    /// sent to the subscriptions as any other. The folders are walked when the result is first
+    /// enumerated, so after an ingest run it sees the files that run saw.
     /// </summary>
-    public IReadOnlyList<IngestResult> Prune(IEnumerable<string> paths)
+    public IEnumerable<IngestResult> Prune(IEnumerable<string> paths)
     {
-        var present = paths.SelectMany(Expand).Select(Path.GetFileName).ToHashSet(StringComparer.Ordinal);
-        return writer.FileArticles()
-            .Where(article => !present.Contains(article.SourceName))
-            .Select(article => (article, writer.Withdraw(article.Slug, ArticleChange.Prune).Outcome))
-            .Where(pruned => pruned.Outcome == SaveOutcome.Withdrawn)
-            .Select(pruned => new IngestResult(pruned.article.SourceName, SaveOutcome.Withdrawn, pruned.article.Slug, null))
-            .ToList();
-    }
+        var entries = paths.SelectMany(ArticleSources.Expand).ToList();
+        // A folder that was not walked (unreadable, or met twice) may still hold files: withdrawing
+        // their articles would lose what no one asked to remove, so nothing is pruned.
+        if (entries.FirstOrDefault(entry => entry.Problem is not null && Directory.Exists(entry.Path)) is { } unwalked)
+        {
+            yield return new IngestResult(unwalked.Path, null, null,
+                new IngestionException(unwalked.Path, null, $"{unwalked.Problem}; nothing is pruned, as files in it may still be there").Message);
+            yield break;
+        }
 
-    /// <summary>
-    /// A folder stands for the article texts (*.txt) in it and below it, in a fixed order;
-    /// a file named on its own is taken whatever its extension, so a wrong one gets a clear error.
-    /// </summary>
-    public static IEnumerable<string> Expand(string path) =>
-        Directory.Exists(path)
-            ? Directory.EnumerateFiles(path, "*.txt", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
-            : [path];
+        var present = entries.Select(entry => Path.GetFileName(entry.Path)).ToHashSet(StringComparer.Ordinal);
+        foreach (var article in writer.FileArticles().Where(article => !present.Contains(article.SourceName)))
+        {
+            if (writer.Withdraw(article.Slug, ArticleChange.Prune).Outcome == SaveOutcome.Withdrawn)
+            {
+                yield return new IngestResult(article.SourceName, SaveOutcome.Withdrawn, article.Slug, null);
+            }
+        }
+    }
 
     /// <summary>
     /// The record to save for an article's text and sidecar, however they came (a file on disk,
@@ -129,15 +148,17 @@ public sealed class IngestRun(ArticleWriter writer, ArchiveMetrics? metrics = nu
     /// order, a refused file with its reason.
     /// </summary>
     public static IEnumerable<PageReport> DryRun(IEnumerable<string> paths) =>
-        paths.SelectMany(Expand).Select(path =>
+        paths.SelectMany(ArticleSources.Expand).Select(source =>
         {
             try
             {
-                return PageReport.Of(ArticleFile.Read(path));
+                return source.Problem is { } problem
+                    ? PageReport.Refused(source.Path, new IngestionException(source.Path, null, problem).Message)
+                    : PageReport.Of(ArticleFile.Read(source.Path));
             }
             catch (IngestionException e)
             {
-                return PageReport.Refused(path, e.Message);
+                return PageReport.Refused(source.Path, e.Message);
             }
         });
 }

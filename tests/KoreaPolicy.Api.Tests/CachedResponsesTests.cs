@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using Dapper;
 using System.Net.Http.Json;
@@ -48,11 +47,11 @@ public sealed class CachedResponsesTests
             connection.Execute("UPDATE archive_state SET version = version + 1");
         }
 
-        var raisedAt = Stopwatch.StartNew();
-        var text = await ParagraphThreeUntilChanged(client, raisedAt);
+        // Once the version check's interval has passed since the raise, the next request sees it
+        // (AChangeCommittedByAnotherWriter... says why this is not a race with a slow machine).
+        await Task.Delay(ArchiveVersion.MaxAge + TimeSpan.FromMilliseconds(50));
 
-        text.Should().Be("Changed without a new version.");
-        raisedAt.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
+        (await ParagraphThree(client)).Should().Be("Changed without a new version.");
     }
 
     [Fact]
@@ -97,8 +96,10 @@ public sealed class CachedResponsesTests
     }
 
     [Fact]
-    public async Task AChangeCommittedByAnotherWriterIsServedWithinOneSecond()
+    public async Task AChangeCommittedByAnotherWriterIsServedByTheFirstRequestAfterTheVersionCheckInterval()
     {
+        // The promise to partners is a change seen within one second; the interval is what keeps it.
+        ArchiveVersion.MaxAge.Should().BeLessThan(TimeSpan.FromSeconds(1));
         using var article = new ArticleOnDisk();
         using var app = new KoreaPolicyApplication { ArticlesFolder = article.Folder };
         var client = app.CreateClient();
@@ -110,28 +111,14 @@ public sealed class CachedResponsesTests
         article.Rewrite("Scylla and Charybdis", "a rock and a hard place");
         var writer = new IngestRun(new ArticleWriter(new ArchiveDatabase(app.DatabasePath), TimeProvider.System));
         writer.Ingest([article.Path]).Single().Outcome.Should().Be(SaveOutcome.Updated);
-        var changedAt = Stopwatch.StartNew();
 
-        var text = await ParagraphThreeUntilChanged(client, changedAt);
+        // Whatever version the server last read, it read it before the commit, so once the
+        // interval has passed since the commit the very next request reads the new one: no
+        // wall-clock race with a slow machine, and no stored answer of the old version served.
+        await Task.Delay(ArchiveVersion.MaxAge + TimeSpan.FromMilliseconds(50));
 
-        changedAt.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(1));
-        text.Should().Contain("a rock and a hard place");
+        (await ParagraphThree(client)).Should().Contain("a rock and a hard place");
         (await client.GetFromJsonAsync<JsonElement>("/api/search?q=Scylla")).GetProperty("total").GetInt32().Should().Be(0);
-    }
-
-    /// <summary>
-    /// Paragraph 3 as a client polling it every 10 ms sees it, until it no longer says "Scylla" or 2 s
-    /// have passed: a poll, not a spin, which would empty the anonymous rate limit's bucket.
-    /// </summary>
-    private static async Task<string> ParagraphThreeUntilChanged(HttpClient client, Stopwatch since)
-    {
-        string text;
-        while ((text = await ParagraphThree(client)).Contains("Scylla", StringComparison.Ordinal) && since.Elapsed < TimeSpan.FromSeconds(2))
-        {
-            await Task.Delay(10);
-        }
-
-        return text;
     }
 
     private static async Task<string> ParagraphThree(HttpClient client) =>

@@ -1,6 +1,7 @@
 using System.Net;
 using System.ServiceModel.Syndication;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using static KoreaPolicy.Api.Tests.FeedReading;
 
 namespace KoreaPolicy.Api.Tests;
@@ -172,7 +173,9 @@ public sealed class FeedsApiTests(KoreaPolicyApplication app) : IClassFixture<Ko
     [Fact]
     public async Task FeedIdsDoNotDependOnTheHost()
     {
-        var other = app.CreateClient(new() { BaseAddress = new Uri("https://feeds.example.org") });
+        // A server that answers for that name too (without a base URL it answers only the loopback names).
+        using var named = app.WithWebHostBuilder(host => host.UseSetting("AllowedHosts", "localhost;feeds.example.org"));
+        var other = named.CreateClient(new() { BaseAddress = new Uri("https://feeds.example.org") });
 
         var here = LoadSyndication(await client.GetFeedBytesAsync("/feeds/articles.atom", "application/atom+xml"));
         var there = LoadSyndication(await other.GetFeedBytesAsync("/feeds/articles.atom", "application/atom+xml"));

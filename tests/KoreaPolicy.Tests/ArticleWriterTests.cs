@@ -194,12 +194,13 @@ public sealed class ArticleWriterTests : IDisposable
     {
         archive.Writer.Save(TemporaryArchive.RecordFor(archive.CopyKlingner()));
         var before = archive.Dump();
-        var twin = TemporaryArchive.RecordFor(archive.CopyKlingner("Korea Policy Vol 3 Issue 2 Klingner.txt"));
+        var twinPath = archive.CopyKlingner("Korea Policy Vol 3 Issue 2 Klingner.txt");
+        var twin = TemporaryArchive.RecordFor(twinPath);
 
         var save = () => archive.Writer.Save(twin);
 
         save.Should().Throw<IngestionException>().Which.Message.Should().Be(
-            $"Korea Policy Vol 3 Issue 2 Klingner.txt: its slug \"{Slug}\" is already taken by {FileName}; rename the file");
+            $"{twinPath}: its slug \"{Slug}\" is already taken by {archive.PathOf(FileName)}; rename one of the two files");
         archive.Dump().Should().BeEquivalentTo(before, o => o.WithStrictOrdering());
     }
 
@@ -253,10 +254,10 @@ public sealed class ArticleWriterTests : IDisposable
 
         results.Should().Equal(
             new IngestResult(first, SaveOutcome.Ingested, "klingner", null),
-            new IngestResult(clash, null, null, "Klingner.txt: its slug \"klingner\" is already taken by klingner.txt; rename the file"),
+            new IngestResult(clash, null, null, $"{clash}: its slug \"klingner\" is already taken by {first}; rename one of the two files"),
             new IngestResult(missing, null, null, $"{missing}: no such file"),
             new IngestResult(later, SaveOutcome.Ingested, "later", null));
-        results[1].ToString().Should().Be("error Klingner.txt: its slug \"klingner\" is already taken by klingner.txt; rename the file");
+        results[1].ToString().Should().Be($"error {clash}: its slug \"klingner\" is already taken by {first}; rename one of the two files");
         results[0].ToString().Should().Be($"ingested {first} → klingner");
     }
 

@@ -67,7 +67,7 @@ public sealed class ChangeLogTests : IDisposable
         run.Ingest([folder]).Should().OnlyContain(r => !r.Failed);
         File.Delete(gone);
 
-        var pruned = run.Prune([folder]);
+        var pruned = run.Prune([folder]).ToList();
 
         pruned.Select(r => (r.ArticleSlug, r.Outcome)).Should().Equal(("gone-article", SaveOutcome.Withdrawn));
         pruned.Single().ToString().Should().Be("withdrawn gone-article.txt → gone-article");
@@ -76,6 +76,26 @@ public sealed class ChangeLogTests : IDisposable
         archive.Reader.FindArticle(Slug).Should().NotBeNull();
         run.Prune([folder]).Should().BeEmpty("what is gone is withdrawn once");
         File.Exists(kept).Should().BeTrue();
+    }
+
+    [Fact]
+    public void PruningWithdrawsNothingWhenAFolderOfTheSetWasNotWalked()
+    {
+        var folder = Directory.CreateDirectory(archive.PathOf("articles")).FullName;
+        var inner = Directory.CreateDirectory(Path.Combine(folder, "inner")).FullName;
+        archive.CopyKlingnerAsItsOwnArticle(Path.Combine("articles", "korea-policy-vol-3-issue-2-klingner.txt"));
+        var gone = archive.CopyKlingnerAsItsOwnArticle(Path.Combine("articles", "gone-article.txt"));
+        var run = new IngestRun(archive.Writer);
+        run.Ingest([folder]).Should().OnlyContain(r => !r.Failed);
+        File.Delete(gone);
+        // A link back to the folder: that entry is not walked, so the walk cannot vouch that a file is gone.
+        Directory.CreateSymbolicLink(Path.Combine(inner, "back"), folder);
+
+        var pruned = run.Prune([folder]).ToList();
+
+        pruned.Should().ContainSingle().Which.Failed.Should().BeTrue();
+        pruned[0].Error.Should().Contain("nothing is pruned");
+        archive.Reader.FindArticle("gone-article").Should().NotBeNull("nothing is withdrawn on a walk that was not whole");
     }
 
     [Fact]
@@ -100,7 +120,7 @@ public sealed class ChangeLogTests : IDisposable
     public void TheLogBeginsWithWhatTheArchiveHeldBeforeItOldestFirst()
     {
         var database = new ArchiveDatabase(archive.PathOf("old.db"));
-        Migrations.Apply(database, upTo: 7);
+        Migrations.Apply(database, upTo: 8);
         using (var connection = database.Open())
         {
             connection.Execute(

@@ -148,53 +148,78 @@ public static class CitationsApi
         CitedWork work, string? style, string? format, HttpRequest request, string slug, string self, string? passage, string? heading)
     {
         request.HttpContext.Response.Headers.Vary = HeaderNames.Accept;
-        ContentFormat chosen;
-        string formattedStyle = CitationStyles.Apa.Name;
-        if (style is not null)
+        Citation.Record(request);
+        if (Choose(style, format, request, out var problem) is not var (chosen, formattedStyle))
         {
-            if (!StyleNames.TryGetValue(style, out var name))
-            {
-                return Problems.InvalidParameter("style", $"must be one of apa, chicago, mla, bibtex, ris, csl-json; got '{style}'");
-            }
-
-            if (Supported.FirstOrDefault(f => f.Name == name) is { } machine)
-            {
-                return Write(work, machine, formattedStyle);
-            }
-
-            formattedStyle = name;
-            // A style named in the query wins over Accept, as format= does: an Accept the
-            // formatted reference cannot meet still gets it as text, not a 406. A bad format= is a 400.
-            var formatted = Negotiation.Choose(format, request, FormattedOnly);
-            if (formatted is null && format is not null)
-            {
-                return Negotiation.Refusal(format, FormattedOnly);
-            }
-
-            chosen = formatted ?? Bibliography;
-        }
-        else
-        {
-            if (Negotiation.Choose(format, request, Supported) is not { } negotiated)
-            {
-                return Negotiation.Refusal(format, Supported);
-            }
-
-            chosen = negotiated;
-            if (chosen == Bibliography && AcceptedStyle(request) is { } asked)
-            {
-                if (!StyleNames.TryGetValue(asked, out var name) || CitationStyles.All.All(s => s.Name != name))
-                {
-                    return Problems.InvalidParameter(HeaderNames.Accept, $"the text/x-bibliography style parameter must be apa, chicago or mla; got '{asked}'");
-                }
-
-                formattedStyle = name;
-            }
+            return problem!;
         }
 
         return chosen == ContentFormat.Json
             ? TypedResults.Ok(ToResponse(work, slug, self, passage, heading))
             : Write(work, chosen, formattedStyle);
+    }
+
+    /// <summary>How a citation request picks its representation, for the response store: the format and, for a formatted reference, the style.</summary>
+    private static readonly RepresentationChoice Citation = new CitationChoice();
+
+    /// <summary>
+    /// The representation and the formatted style a request asks for, or null with the problem to
+    /// answer. <c>style=</c> first (a machine format is that format; a formatted style is
+    /// text/x-bibliography, or HTML when Accept or format= asks for it), else Accept or format=
+    /// over every representation, with the JSON object as the default.
+    /// </summary>
+    private static (ContentFormat Format, string Style)? Choose(string? style, string? format, HttpRequest request, out ProblemHttpResult? problem)
+    {
+        problem = null;
+        if (style is not null)
+        {
+            if (!StyleNames.TryGetValue(style, out var name))
+            {
+                problem = Problems.InvalidParameter("style", $"must be one of apa, chicago, mla, bibtex, ris, csl-json; got '{style}'");
+                return null;
+            }
+
+            if (Supported.FirstOrDefault(f => f.Name == name) is { } machine)
+            {
+                return (machine, CitationStyles.Apa.Name);
+            }
+
+            // A style named in the query wins over Accept, as format= does: an Accept the
+            // formatted reference cannot meet still gets it as text, not a 406. A bad format= is a 400.
+            var formatted = Negotiation.Pick(format, request, FormattedOnly);
+            if (formatted is null && format is not null)
+            {
+                problem = Negotiation.Refusal(format, FormattedOnly);
+                return null;
+            }
+
+            return (formatted ?? Bibliography, name);
+        }
+
+        if (Negotiation.Pick(format, request, Supported) is not { } negotiated)
+        {
+            problem = Negotiation.Refusal(format, Supported);
+            return null;
+        }
+
+        if (negotiated == Bibliography && AcceptedStyle(request) is { } asked)
+        {
+            if (!StyleNames.TryGetValue(asked, out var name) || CitationStyles.All.All(s => s.Name != name))
+            {
+                problem = Problems.InvalidParameter(HeaderNames.Accept, $"the text/x-bibliography style parameter must be apa, chicago or mla; got '{asked}'");
+                return null;
+            }
+
+            return (negotiated, name);
+        }
+
+        return (negotiated, CitationStyles.Apa.Name);
+    }
+
+    private sealed class CitationChoice : RepresentationChoice
+    {
+        public override string? For(HttpRequest request) =>
+            Choose(request.Query["style"], request.Query[Negotiation.FormatParameter], request, out _) is var (format, style) ? $"{format.Name}/{style}" : null;
     }
 
     private static ContentHttpResult Write(CitedWork work, ContentFormat format, string styleName)

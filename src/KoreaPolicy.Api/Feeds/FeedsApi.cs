@@ -146,9 +146,9 @@ public static class FeedsApi
 
     // One query for the newest summaries, then one FindArticle per entry for its text: up to
     // 50 small indexed reads on a local SQLite file, traded for not writing a second article query.
-    private static List<ArticleDetail> Articles(ArchiveReader archive, ArticleFilter filter) =>
+    // Lazy: each article is read as the feed takes it, and let go once its entry is written.
+    private static IEnumerable<ArticleDetail> Articles(ArchiveReader archive, ArticleFilter filter) =>
         archive.ListArticles(filter, ArticleSort.NewestFirst, new PageRequest(1, ArticleFeed.Size)).Items
             .Select(s => archive.FindArticle(s.Slug))
-            .OfType<ArticleDetail>()
-            .ToList();
+            .OfType<ArticleDetail>();
 }

@@ -10,8 +10,9 @@ namespace KoreaPolicy.Api.Hosting;
 public static class IngestCommand
 {
     /// <summary>
-    /// <c>ingest [--prune] &lt;file or folder&gt;...</c>: one line per file; with <c>--prune</c>, then one
-    /// line per article withdrawn because its file is gone from the folders given. Exit code 1 if
+    /// <c>ingest [--prune] &lt;file or folder&gt;...</c>: one line per file, printed as soon as the file
+    /// is done (a long run shows its progress, and a stuck one where it is); with <c>--prune</c>, then
+    /// one line per article withdrawn because its file is gone from the folders given. Exit code 1 if
     /// any file failed, 2 on a usage error (pruning needs a folder: files alone say nothing of what is gone).
     /// </summary>
     public static int Run(IngestRun ingest, IReadOnlyList<string> paths, bool prune, TextWriter output, TextWriter errors)
@@ -23,7 +24,8 @@ public static class IngestCommand
         }
 
         var failed = 0;
-        foreach (var result in ingest.Ingest(paths).Concat(prune ? ingest.Prune(paths) : []))
+        // Pruning is lazy: it walks the folders once the ingest above has run.
+        foreach (var result in ingest.IngestEach(paths).Concat(prune ? ingest.Prune(paths) : []))
         {
             (result.Failed ? errors : output).WriteLine(result);
             failed += result.Failed ? 1 : 0;

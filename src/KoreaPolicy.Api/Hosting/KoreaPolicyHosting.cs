@@ -12,6 +12,7 @@ using KoreaPolicy.Api.Pages;
 using KoreaPolicy.Api.Publishing;
 using KoreaPolicy.Api.Search;
 using KoreaPolicy.Api.Webhooks;
+using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Storage;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
@@ -34,6 +35,7 @@ public static class KoreaPolicyHosting
         services.Configure<IngestionOptions>(builder.Configuration.GetSection(IngestionOptions.Section));
         services.Configure<SiteOptions>(builder.Configuration.GetSection(SiteOptions.Section));
         services.Configure<HttpCachingOptions>(builder.Configuration.GetSection(HttpCachingOptions.Section));
+        services.Configure<SearchOptions>(builder.Configuration.GetSection(SearchOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
         {
@@ -41,8 +43,11 @@ public static class KoreaPolicyHosting
             return new ArchiveDatabase(database.Path, database.MaxSizeMegabytes);
         });
         services.AddSingleton<ArticleWriter>();
-        services.AddSingleton<ArchiveReader>();
-        services.AddSingleton<PassageSearch>();
+        // One snapshot per request: everything a response reads is one version of the archive,
+        // however many statements it takes and whatever an ingest commits meanwhile.
+        services.AddScoped<ArchiveSnapshot>();
+        services.AddScoped(sp => new ArchiveReader(sp.GetRequiredService<ArchiveSnapshot>(), sp.GetService<ArchiveMetrics>()));
+        services.AddScoped(sp => new PassageSearch(sp.GetRequiredService<ArchiveSnapshot>(), sp.GetService<ArchiveMetrics>()));
         services.AddSingleton<ArchiveVersion>();
         services.AddSingleton<IngestRun>();
         services.AddSingleton<ArticlePublisher>();
@@ -57,6 +62,9 @@ public static class KoreaPolicyHosting
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         services.AddSingleton<StartUpIngestion>();
         services.AddHostedService(sp => sp.GetRequiredService<StartUpIngestion>());
+
+        // --- Host names: only those links may be built from (HostNames.cs).
+        services.AddKoreaPolicyHostNames(builder.Configuration);
 
         // --- Observability: OpenTelemetry metrics (Prometheus at /metrics, OTLP by configuration),
         // liveness and readiness probes, and request logging that is off until its category is
@@ -136,6 +144,9 @@ public static class KoreaPolicyHosting
         {
             app.UseRateLimiter();
         }
+
+        // --- Query text: a control character in a parameter is a 400 before anything reads it.
+        app.UseQueryTextCheck();
 
         // --- Stored responses next: one already built for this content version is answered
         // before routing or anything else runs, as most traffic is repeated reads. Every read

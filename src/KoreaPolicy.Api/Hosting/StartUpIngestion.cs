@@ -45,20 +45,21 @@ public sealed partial class StartUpIngestion(IngestRun ingest, StartUpIngestionS
         var clock = Stopwatch.StartNew();
         var counts = new Dictionary<SaveOutcome, int>();
         var failed = 0;
-        // With pruning on, then the articles whose files are gone from the folder are withdrawn.
-        foreach (var result in ingest.Ingest([folder]).Concat(options.Value.Prune ? ingest.Prune([folder]) : []))
+        // Each file logged as it is done (a long start-up shows its progress), its name escaped to
+        // one line; with pruning on, then the articles whose files are gone from the folder are withdrawn.
+        foreach (var result in ingest.IngestEach([folder]).Concat(options.Value.Prune ? ingest.Prune([folder]) : []))
         {
             switch (result.Outcome)
             {
                 case null:
                     failed++;
-                    ArticleFailed(logger, result.Path, result.Error);
+                    ArticleFailed(logger, DisplayPath.Of(result.Path), result.Error);
                     break;
                 case SaveOutcome.Unchanged:
-                    ArticleUnchanged(logger, result.ArticleSlug, result.Path);
+                    ArticleUnchanged(logger, result.ArticleSlug, DisplayPath.Of(result.Path));
                     break;
                 case { } outcome:
-                    ArticleSaved(logger, result.ArticleSlug, Describe(outcome), result.Path);
+                    ArticleSaved(logger, result.ArticleSlug, Describe(outcome), DisplayPath.Of(result.Path));
                     break;
             }
 

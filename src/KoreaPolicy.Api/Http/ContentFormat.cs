@@ -36,7 +36,15 @@ public static class Negotiation
 {
     public const string FormatParameter = "format";
 
+    /// <summary>Picks the representation and records how (<see cref="FormatChoice"/>), so the response store keys the answer by what was chosen.</summary>
     public static ContentFormat? Choose(string? format, HttpRequest request, IReadOnlyList<ContentFormat> supported)
+    {
+        FormatChoice.Among(supported).Record(request);
+        return Pick(format, request, supported);
+    }
+
+    /// <summary>Picks the representation; records nothing (an endpoint with a choice of its own records that).</summary>
+    public static ContentFormat? Pick(string? format, HttpRequest request, IReadOnlyList<ContentFormat> supported)
     {
         if (format is not null)
         {

@@ -28,10 +28,16 @@ public sealed class HttpCachingOptions
 /// <para>
 /// The ETag is a hash of exactly the bytes sent (compressed, when they are), so it changes when
 /// and only when the response would: content, parameters, format, encoding. A response is stored
-/// under its URL, <c>Accept</c> and <c>Accept-Encoding</c> (everything a response here varies by)
-/// in the store of the archive version it was built under; when an ingestion raises the version
-/// (in this process or another, see <see cref="ArchiveVersion"/>), the next request starts a new
-/// store and the old one is dropped whole, so nothing is served stale.
+/// under its URL and the outcome of its negotiation, the representation chosen
+/// (<see cref="RepresentationChoice"/>) and the content coding (<see cref="ContentCoding"/>),
+/// never under the text of <c>Accept</c> or <c>Accept-Encoding</c>: a client sending a new 30 KB
+/// header with each request once grew this store by the header's size every time, uncounted.
+/// The scheme and host are part of the URL only where links are built from the request's host
+/// (no <c>Site:BaseUrl</c>). Every byte an entry holds is counted against the store's size: the
+/// body, the header names and values, the key's text, and a fixed amount for the objects around
+/// them. Stores are per archive version: when an ingestion raises the version (in this process
+/// or another, see <see cref="ArchiveVersion"/>), the next request starts a new store and the
+/// old one is dropped whole, so nothing is served stale.
 /// </para>
 /// <para>
 /// This is ASP.NET Core's output caching reduced to what this API needs. Measured under load, the
@@ -41,10 +47,22 @@ public sealed class HttpCachingOptions
 /// <see cref="MemoryCache"/>'s, by size and least recent use.
 /// </para>
 /// </summary>
-public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive, IOptions<HttpCachingOptions> options, ApiMetrics metrics)
+public sealed class StoredResponses(
+    RequestDelegate next, ArchiveVersion archive, IOptions<HttpCachingOptions> options, IOptions<SiteOptions> site, ApiMetrics metrics)
 {
+    /// <summary>
+    /// What an entry costs beyond the bytes of its strings and body: the cache's entry, the
+    /// response record, its header array and parsed ETag, the boxed key. Rounded up from their
+    /// sizes on 64-bit .NET, so that a store of small answers is not undercounted.
+    /// </summary>
+    internal const int EntryOverheadBytes = 512;
+
+    private const int HeaderOverheadBytes = 64;
+
     private readonly string cacheControl =
         $"public, max-age={options.Value.MaxAgeSeconds}, stale-while-revalidate={options.Value.StaleWhileRevalidateSeconds}";
+
+    private readonly bool linksFromRequest = string.IsNullOrWhiteSpace(site.Value.BaseUrl);
 
     private volatile Generation current = new(-1, options.Value.StoredResponsesMegabytes);
 
@@ -62,9 +80,15 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
         // may be stored there, even if a newer version has replaced that store meanwhile.
         var generation = GenerationFor(archive.Current);
 
-        // Links in a response are absolute, so the host is part of what it was built from.
-        var key = $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}{request.Path.Value}{request.QueryString.Value}\n{request.Headers.Accept}\n{request.Headers.AcceptEncoding}";
-        if (generation.Responses.TryGetValue(key, out StoredResponse? stored))
+        var resource = ResourceOf(request);
+        var coding = ContentCoding.Choose(request.Headers.AcceptEncoding);
+        // The compression below sees only the coding chosen here: what is built is what the key says.
+        request.Headers.AcceptEncoding = coding == ContentCoding.Identity ? default : coding;
+
+        // A URL seen before says how it picks its representation; that gives this request's variant.
+        if (generation.Responses.TryGetValue(resource, out RepresentationChoice? known)
+            && known!.For(request) is { } representation
+            && generation.Responses.TryGetValue(new Variant(resource, representation, coding), out StoredResponse? stored))
         {
             metrics.StoredResponse(StoredResponseLookup.Hit);
             await Answer(context, stored!);
@@ -82,15 +106,28 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
         // a stored body must be whole. A HEAD is answered from what a GET stored. Never what an
         // endpoint answers only with a key (the audit): it would be served here, before
         // authorization runs, to whoever asks for the same URL.
+        var choice = RepresentationChoice.Of(context);
         var storable = isGet && Storable(context.Response) && context.GetEndpoint()?.Metadata.GetMetadata<IAuthorizeData>() is null;
-        metrics.StoredResponse(storable ? StoredResponseLookup.Miss : StoredResponseLookup.Uncacheable);
-        if (storable)
+        var chosen = storable ? choice.For(request) : null;
+        metrics.StoredResponse(chosen is not null ? StoredResponseLookup.Miss : StoredResponseLookup.Uncacheable);
+        if (chosen is not null)
         {
-            generation.Responses.Set(key, built, new MemoryCacheEntryOptions { Size = built.Size });
+            var keyBytes = 2L * resource.Length;
+            generation.Responses.Set(resource, choice, new MemoryCacheEntryOptions { Size = keyBytes + EntryOverheadBytes });
+            generation.Responses.Set(new Variant(resource, chosen, coding), built, new MemoryCacheEntryOptions { Size = keyBytes + built.Size });
         }
 
         await Answer(context, built);
     }
+
+    /// <summary>
+    /// The URL a response is built from. Links in a response are absolute: without a configured
+    /// base URL they come from the request's scheme and host, which are then part of the key (and
+    /// the host is one that host filtering allows); with one, the host changes nothing and is left out.
+    /// </summary>
+    private string ResourceOf(HttpRequest request) => linksFromRequest
+        ? $"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}{request.Path.Value}{request.QueryString.Value}"
+        : $"{request.PathBase.Value}{request.Path.Value}{request.QueryString.Value}";
 
     /// <summary>The store for the archive's version: the current one, or a new one that replaces it.</summary>
     private Generation GenerationFor(long version)
@@ -132,6 +169,8 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
         finally
         {
             response.Body = body;
+            // The response is built: end its read of the archive now, not once a slow client has it all.
+            context.RequestServices.GetService<ArchiveSnapshot>()?.Dispose();
         }
 
         if (response.StatusCode != StatusCodes.Status200OK)
@@ -230,13 +269,21 @@ public sealed class StoredResponses(RequestDelegate next, ArchiveVersion archive
         public MemoryCache Responses { get; } = new(new MemoryCacheOptions { SizeLimit = megabytes * 1024L * 1024L });
     }
 
+    /// <summary>One representation of a URL in one content coding: the key of a stored response.</summary>
+    private readonly record struct Variant(string Resource, string Representation, string Coding);
+
     /// <summary>A finished 200: its headers as they were sent (not the length, which is the body's) and its bytes.</summary>
     private sealed record StoredResponse(KeyValuePair<string, StringValues>[] Headers, byte[] Body, string ETagText, DateTimeOffset? LastModified)
     {
         public EntityTagHeaderValue ETag { get; } = EntityTagHeaderValue.Parse(ETagText);
 
-        /// <summary>What it takes in memory, roughly: the body and about 64 bytes a header.</summary>
-        public long Size => Body.Length + (64L * Headers.Length);
+        /// <summary>
+        /// What it holds in memory: the body, every header name and value (two bytes a character,
+        /// and the string and array slots around each), the ETag again as text, and the fixed overhead.
+        /// </summary>
+        public long Size { get; } = Body.Length
+            + Headers.Sum(h => HeaderOverheadBytes + (2L * h.Key.Length) + h.Value.Sum(v => HeaderOverheadBytes + (2L * (v?.Length ?? 0))))
+            + (2L * ETagText.Length) + EntryOverheadBytes;
 
         public static StoredResponse From(HttpResponse response, byte[] body) => new(
             response.Headers.Where(h => !string.Equals(h.Key, HeaderNames.ContentLength, StringComparison.OrdinalIgnoreCase)).ToArray(),

@@ -29,8 +29,12 @@ public sealed record SearchHitResponse
     /// <example>…Lee is caught between &lt;mark&gt;Scylla&lt;/mark&gt; and Charybdis, trying to simultaneously accommodate…</example>
     public required string Snippet { get; init; }
 
-    /// <summary>Where the matched terms are in <c>text</c>, in UTF-16 code units (JavaScript string indices).</summary>
+    /// <summary>Where the matched terms are in <c>text</c>, in UTF-16 code units (JavaScript string indices): the first 100 at most.</summary>
     public required IReadOnlyList<MatchResponse> Matches { get; init; }
+
+    /// <summary>True when <c>matches</c> may not list every match: there are more than 100, or the paragraph is longer than the 20,000 characters searched for them.</summary>
+    /// <example>false</example>
+    public required bool MoreMatches { get; init; }
 
     /// <summary>bm25 relevance: higher is better; comparable within one search only.</summary>
     /// <example>7.3251</example>
@@ -108,6 +112,7 @@ public static class SearchMapping
         Truncated = hit.Truncated,
         Snippet = ToHtml(hit.Snippet),
         Matches = hit.Matches.Select(m => new MatchResponse { Start = m.Start, Length = m.Length }).ToList(),
+        MoreMatches = hit.MoreMatches,
         Score = hit.Score,
         Links = new ParagraphLinksResponse
         {

@@ -30,42 +30,17 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
     public static string SidecarPathFor(string textPath) =>
         System.IO.Path.ChangeExtension(textPath, null) + SidecarSuffix;
 
+    /// <summary>Far above any editor's facts (a few hundred bytes); a sidecar this big is a mistake.</summary>
+    public const int MaxSidecarBytes = 64 * 1024;
+
     /// <summary>Reads and checks a text file and its sidecar; throws <see cref="IngestionException"/> naming the file.</summary>
     public static ArticleFile Read(string path)
     {
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(path);
-            if (!info.Exists)
-            {
-                throw new IngestionException(path, null, "no such file");
-            }
-
-            if (info.Length > MaxBytes)
-            {
-                throw new IngestionException(path, null, $"is {info.Length:N0} bytes, over the limit of {MaxBytes:N0} bytes for one article");
-            }
-
-            bytes = File.ReadAllBytes(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new IngestionException(path, null, $"cannot be read: {e.Message}");
-        }
-
-        var text = Decode(path, bytes);
         var sidecarPath = SidecarPathFor(path);
-        string? sidecarJson = null;
-        ArticleSidecar? sidecar = null;
-        if (File.Exists(sidecarPath))
-        {
-            var sidecarBytes = File.ReadAllBytes(sidecarPath);
-            sidecarJson = Decode(sidecarPath, sidecarBytes);
-            sidecar = ParseSidecar(sidecarPath, sidecarJson);
-        }
-
-        return new ArticleFile(path, text, sidecar, sidecarJson);
+        return Checked(
+            path,
+            BoundedFile.Read(path, MaxBytes, "one article"),
+            BoundedFile.Exists(sidecarPath) ? BoundedFile.Read(sidecarPath, MaxSidecarBytes, "a sidecar") : null);
     }
 
     /// <summary>
@@ -81,16 +56,34 @@ public sealed record ArticleFile(string Path, string Text, ArticleSidecar? Sidec
             throw new IngestionException(sourceName, null, $"is {text.Length:N0} bytes, over the limit of {MaxBytes:N0} bytes for one article");
         }
 
-        var decoded = Decode(sourceName, text);
-        if (sidecar is null)
+        if (sidecar?.Length > MaxSidecarBytes)
         {
-            return new ArticleFile(sourceName, decoded, null, null);
+            throw new IngestionException(SidecarPathFor(sourceName), null, $"is {sidecar.Length:N0} bytes, over the limit of {MaxSidecarBytes:N0} bytes for a sidecar");
         }
 
-        var sidecarName = SidecarPathFor(sourceName);
-        var sidecarJson = Decode(sidecarName, sidecar);
-        return new ArticleFile(sourceName, decoded, ParseSidecar(sidecarName, sidecarJson), sidecarJson);
+        return Checked(sourceName, text, sidecar);
     }
+
+    // One set of checks whichever way the bytes came (disk or HTTP), once their sizes are bounded.
+    private static ArticleFile Checked(string path, byte[] textBytes, byte[]? sidecarBytes)
+    {
+        var text = Decode(path, textBytes);
+        if (Lines(text) is var lines and > ArticleLimits.MaxLines)
+        {
+            throw new IngestionException(path, null, $"has {lines:N0} lines; the limit for one article is {ArticleLimits.MaxLines:N0}");
+        }
+
+        if (sidecarBytes is null)
+        {
+            return new ArticleFile(path, text, null, null);
+        }
+
+        var sidecarPath = SidecarPathFor(path);
+        var sidecarJson = Decode(sidecarPath, sidecarBytes);
+        return new ArticleFile(path, text, ParseSidecar(sidecarPath, sidecarJson), sidecarJson);
+    }
+
+    private static int Lines(string text) => text.AsSpan().Count('\n') + (text.EndsWith('\n') ? 0 : 1);
 
     /// <summary>
     /// An article as the archive stored it: its file name, text and sidecar, read back as the file
@@ -184,6 +177,10 @@ public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string?
     /// <summary>Far above any editor's note; a longer one is a mistake.</summary>
     public const int MaxCorrectionLength = 4000;
 
+    // A title is a fact like any other (ArticleLimits); a link or an identifier is far shorter.
+    private const int MaxUrlLength = 2_000;
+    private const int MaxIdentifierLength = 200;
+
     internal string? Validate()
     {
         if (Title is not null && string.IsNullOrWhiteSpace(Title))
@@ -196,9 +193,19 @@ public sealed record ArticleSidecar(string? Title, string? CanonicalUrl, string?
             return "\"correction\" has no \"note\"";
         }
 
-        if (Correction?.Note.Length > MaxCorrectionLength)
+        foreach (var (name, value, max) in new[]
+                 {
+                     ("title", Title, ArticleLimits.MaxFactLength),
+                     ("canonicalUrl", CanonicalUrl, MaxUrlLength),
+                     ("doi", Doi, MaxIdentifierLength),
+                     ("license", License, MaxIdentifierLength),
+                     ("correction.note", Correction?.Note, MaxCorrectionLength),
+                 })
         {
-            return $"\"correction\" note is {Correction.Note.Length:N0} characters, over the limit of {MaxCorrectionLength:N0}";
+            if (value?.Length > max)
+            {
+                return $"\"{name}\" is {value.Length:N0} characters long; the limit is {max:N0}";
+            }
         }
 
         if (CanonicalUrl is not null

@@ -39,10 +39,17 @@ internal sealed partial record ArticleHeader(
     /// <summary>No metadata line was read (a lone "Download PDF" may still have closed the block).</summary>
     public bool IsEmpty => LastLine is null;
 
-    /// <summary>Whether a line can open a metadata block: a date, or a known "Name: value" line.</summary>
+    /// <summary>
+    /// Whether a line can open a metadata block: a date, or a known "Name: value" line, one over
+    /// the limit included, so that reading the block says it is too long (a 31-name Author line
+    /// used to be read as something else, and the page's metadata went missing or misread).
+    /// </summary>
     public static bool IsBlockStart(string text) =>
         IsDateLine(text) || (MetadataLine().Match(text) is { Success: true } m && KnownNames.Contains(m.Groups["name"].Value)
-            && IsMetadataValue(m.Groups["name"].Value, m.Groups["value"].Value));
+            && (IsMetadataValue(m.Groups["name"].Value, m.Groups["value"].Value) || IsOverLimit(m.Groups["value"].Value)));
+
+    // A known line whose value a metadata line may not hold: too many words or characters.
+    private static bool IsOverLimit(string value) => TitleCase.Words(value).Length > MaxValueWords || value.Length > ArticleLimits.MaxFactLength;
 
     /// <summary>
     /// Reads the block that starts at <paramref name="start"/>: the metadata lines there, in any
@@ -138,19 +145,32 @@ internal sealed partial record ArticleHeader(
             }
 
             var match = MetadataLine().Match(text);
-            if (!match.Success || !IsMetadataValue(match.Groups["name"].Value, match.Groups["value"].Value))
+            if (!match.Success)
             {
                 return false;
+            }
+
+            if (!IsMetadataValue(match.Groups["name"].Value, match.Groups["value"].Value))
+            {
+                // A known name over the limit is a metadata line that is too long, not the start of
+                // the text: left to the body, it used to be read as prose or as a second item.
+                return KnownNames.Contains(match.Groups["name"].Value)
+                    ? throw new ArticleFormatException(
+                        $"The {match.Groups["name"].Value} line has {TitleCase.Words(match.Groups["value"].Value).Length:N0} words and "
+                        + $"{match.Groups["value"].Value.Length:N0} characters; a metadata line holds at most {MaxValueWords} words "
+                        + $"and {ArticleLimits.MaxFactLength} characters.",
+                        line.Number)
+                    : false;
             }
 
             var value = match.Groups["value"].Value.Trim();
             switch (match.Groups["name"].Value.ToLowerInvariant())
             {
                 case "author" or "authors":
-                    AddDistinct(Authors, SplitAuthors(value));
+                    AddDistinct(Authors, seenAuthors, SplitAuthors(value));
                     break;
                 case "theme" or "themes":
-                    AddDistinct(Themes, value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+                    AddDistinct(Themes, seenThemes, value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
                     break;
                 case "title":
                     Title ??= value.Length > 0 ? value : null;
@@ -175,12 +195,16 @@ internal sealed partial record ArticleHeader(
             return true;
         }
 
+        // Seen authors and themes, so a block of many byline lines is not quadratic to de-duplicate.
+        private readonly HashSet<string> seenAuthors = new(StringComparer.Ordinal);
+        private readonly HashSet<string> seenThemes = new(StringComparer.Ordinal);
+
         // A scrape can repeat a byline; the same person is one author.
-        private static void AddDistinct(List<string> target, IEnumerable<string> values)
+        private static void AddDistinct(List<string> target, HashSet<string> seen, IEnumerable<string> values)
         {
             foreach (var value in values)
             {
-                if (!target.Contains(value, StringComparer.Ordinal))
+                if (seen.Add(value))
                 {
                     target.Add(value);
                 }
@@ -200,7 +224,7 @@ internal sealed partial record ArticleHeader(
         var words = TitleCase.Words(value).Length;
         if (KnownNames.Contains(name))
         {
-            return words <= MaxValueWords;
+            return words <= MaxValueWords && value.Length <= ArticleLimits.MaxFactLength;
         }
 
         var endsLikeSentence = value.Length > 1 && value[^1] == '.' && char.IsLower(value[^2]);

@@ -26,6 +26,7 @@ public static class ArticleRecords
 
     public static ArticleRecord Create(ArticleFile file, ParsedArticle parsed)
     {
+        ArticleLimits.Check(file.Path, file.Text, parsed);
         var slug = Ingestion.Slug.From(Path.GetFileNameWithoutExtension(file.FileName));
         if (slug.Length == 0)
         {
@@ -64,6 +65,7 @@ public static class ArticleRecords
             SidecarJson: file.SidecarJson,
             ContentHash: Hash(file))
         {
+            SourcePath = file.Path,
             Layout = parsed.Layout,
             Kind = parsed.Kind,
             Facets = FacetsOf(parsed.Facts),
@@ -144,6 +146,9 @@ public static class ArticleRecords
     {
         var sections = new List<SectionRecord>(parsed.Count);
         var usedSlugs = new HashSet<string>(StringComparer.Ordinal);
+        // The next suffix to try per base slug: the n-th "Background" starts where the one before
+        // it stopped, not at -2, so repeated headings cost linear work, not quadratic.
+        var nextSuffix = new Dictionary<string, int>(StringComparer.Ordinal);
         var number = 0;
         foreach (var (section, index) in parsed.Select((s, i) => (s, i)))
         {
@@ -155,9 +160,15 @@ public static class ArticleRecords
 
             // Two sections may share a heading ("Background" twice); the later one gets a suffix.
             var slug = baseSlug;
-            for (var n = 2; !usedSlugs.Add(slug); n++)
+            if (!usedSlugs.Add(slug))
             {
-                slug = $"{baseSlug}-{n}";
+                var n = nextSuffix.GetValueOrDefault(baseSlug, 2);
+                while (!usedSlugs.Add(slug = $"{baseSlug}-{n}"))
+                {
+                    n++;
+                }
+
+                nextSuffix[baseSlug] = n + 1;
             }
 
             var paragraphs = section.Paragraphs

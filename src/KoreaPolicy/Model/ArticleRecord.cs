@@ -31,6 +31,9 @@ public sealed record ArticleRecord(
     string? SidecarJson,
     string ContentHash)
 {
+    /// <summary>The file it was read from, as the run was given it; <see cref="SourceName"/> is its name alone.</summary>
+    public string SourcePath { get; init; } = SourceName;
+
     /// <summary>The recognised layout of the page.</summary>
     public PageLayout Layout { get; init; }
 

@@ -8,7 +8,7 @@ using KoreaPolicy.Model;
 namespace KoreaPolicy.Storage;
 
 /// <summary>
-/// API keys (Sql/007_write_api.sql). A key reads <c>kp_&lt;prefix&gt;_&lt;secret&gt;</c>: the prefix
+/// API keys (Sql/008_write_api.sql). A key reads <c>kp_&lt;prefix&gt;_&lt;secret&gt;</c>: the prefix
 /// (8 characters, public, in lists and the audit) finds the key, the secret (32 random bytes) proves
 /// it. Only HMAC-SHA256(salt, secret) is stored, with a random salt per key, so the database does
 /// not hold what it takes to use a key, and the same secret never hashes alike twice. The secret

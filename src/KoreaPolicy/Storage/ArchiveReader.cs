@@ -11,9 +11,25 @@ namespace KoreaPolicy.Storage;
 /// <summary>
 /// Reads the archive. "Not found" is a null (or empty) result, never an exception: the caller
 /// decides what a missing article means. Every statement is a constant, parameterised string.
+/// Every call reads one snapshot (<see cref="ArchiveSnapshot"/>): its own, or, when the reader is
+/// made over a shared one, the same as every other call on it.
 /// </summary>
-public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metrics = null)
+public sealed class ArchiveReader
 {
+    private readonly ArchiveSnapshot.Source reads;
+
+    private readonly ArchiveMetrics? metrics;
+
+    /// <summary>Each call reads a snapshot of its own: its statements agree with each other.</summary>
+    public ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metrics = null) =>
+        (reads, this.metrics) = (ArchiveSnapshot.Source.PerCall(database), metrics);
+
+    /// <summary>Every call reads <paramref name="snapshot"/>: all of them agree, as one response needs.</summary>
+    public ArchiveReader(ArchiveSnapshot snapshot, ArchiveMetrics? metrics = null) =>
+        (reads, this.metrics) = (ArchiveSnapshot.Source.Shared(snapshot), metrics);
+
+    private ArchiveSnapshot.Read Begin() => reads.Begin();
+
     // An article's authors and themes ride in its own row, each a JSON array of [position, slug,
     // name], so that a page of summaries is one statement rather than one per kind of row: each
     // statement costs Microsoft.Data.Sqlite a prepare, and the IN list Dapper expands a parameter.
@@ -49,7 +65,8 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
         sql.Parameters.Add("Offset", page.Offset);
         var order = ArticleFilterSql.OrderBy(sort);
         var count = "SELECT COUNT(*) FROM " + sql.Listed;
-        using var connection = database.Open();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
         // The page's ids (and sort keys) come from the ordering index alone, so the joins and the
         // authors and themes run for one page, not for every row skipped on the way to a deep page;
         // the outer ORDER BY keeps the page in order after the joins (SQLite promises no order
@@ -58,26 +75,23 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
             SummaryColumns + ", (" + count + ") AS Total"
             + " FROM (SELECT " + sql.ListedId + " AS id" + order.Keys + " FROM " + sql.Listed + order.Articles + " LIMIT @Size OFFSET @Offset) page"
             + " JOIN articles a ON a.id = page.id" + SummaryJoins + order.Page,
-            sql.Parameters).AsList();
+            sql.Parameters, transaction).AsList();
         // An empty page carries no total: a first page is empty only when nothing passes, and
         // only a page beyond the end needs the count on its own.
         var total = rows.Count > 0 ? rows[0].Total
             : page.Offset == 0 ? 0
-            : connection.ExecuteScalar<int>(count, sql.Parameters);
+            : connection.ExecuteScalar<int>(count, sql.Parameters, transaction);
         return new Page<ArticleSummary>(rows.Select(r => r.ToSummary()).ToList(), total, page);
     }
 
-    /// <summary>The whole article, null for an unknown slug. Two statements: the article with its
-    /// authors, themes and metadata, then its sections and paragraphs.</summary>
+    /// <summary>The whole article, null for an unknown slug. Two statements, in one snapshot: the
+    /// article with its authors, themes and metadata, then its sections and paragraphs.</summary>
     public ArticleDetail? FindArticle(string slug)
     {
         using var timing = metrics.TimeRead("find_article");
-        using var connection = database.Open();
-        // One read transaction for both statements: a save committed between them must not give
-        // the article's row from one revision and its paragraphs from the next (WAL keeps the
-        // snapshot the first statement saw until the transaction ends).
-        using var snapshot = connection.BeginTransaction(deferred: true);
-        return ReadArticle(connection, snapshot, slug);
+        using var read = Begin();
+        var (connection, transaction, _) = read;
+        return ReadArticle(connection, transaction, slug);
     }
 
     /// <summary>
@@ -142,33 +156,36 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
     /// <summary>The tombstone of a withdrawn article; null when the slug names none.</summary>
     public ArticleWithdrawal? FindWithdrawal(string slug)
     {
-        using var connection = database.Open();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
         return connection.QuerySingleOrDefault<WithdrawalRow>(
             "SELECT slug AS Slug, title AS Title, revision AS Revision, withdrawn_at AS WithdrawnAt FROM article_withdrawals WHERE slug = @slug",
-            new { slug })?.ToWithdrawal();
+            new { slug }, transaction)?.ToWithdrawal();
     }
 
     /// <summary>The text and sidecar a live article was last saved from, with its version; null for an unknown slug.</summary>
     public EditableArticle? FindEditable(string slug)
     {
-        using var connection = database.Open();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
         return connection.QuerySingleOrDefault<EditableRow>(
             """
             SELECT a.slug AS Slug, a.source_name AS SourceName, s.text AS Text, s.sidecar AS Sidecar,
                    a.revision AS Revision, a.content_hash AS ContentHash
             FROM articles a JOIN article_sources s ON s.article_id = a.id WHERE a.slug = @slug
-            """, new { slug })?.ToEditable();
+            """, new { slug }, transaction)?.ToEditable();
     }
 
     /// <summary>The text and sidecar an article was parsed from; null for an unknown slug.</summary>
     public ArticleSource? FindSource(string slug)
     {
-        using var connection = database.Open();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
         return connection.QuerySingleOrDefault<ArticleSource>(
             """
             SELECT a.slug AS Slug, s.file_name AS FileName, s.text AS Text, s.sidecar AS Sidecar
             FROM articles a JOIN article_sources s ON s.article_id = a.id WHERE a.slug = @slug
-            """, new { slug });
+            """, new { slug }, transaction);
     }
 
     // [[position, facet, slug, name], ...] in the page's order: one region, category and source, any number of places.
@@ -213,8 +230,9 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
     public ArticlePart<SectionDetail>? FindSection(string articleSlug, SectionKey key)
     {
         using var timing = metrics.TimeRead("find_section");
-        using var connection = database.Open();
-        if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }) is not { } article)
+        using var read = Begin();
+        var (connection, transaction, _) = read;
+        if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }, transaction) is not { } article)
         {
             return null;
         }
@@ -224,7 +242,7 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
             WHERE s.article_id = @Id AND (s.position = @Position OR s.slug = @Slug)
             ORDER BY p.number
             """;
-        var rows = connection.Query<ParagraphRow>(Section, new { article.Id, key.Position, key.Slug }).AsList();
+        var rows = connection.Query<ParagraphRow>(Section, new { article.Id, key.Position, key.Slug }, transaction).AsList();
         if (rows.Count == 0)
         {
             return null;
@@ -245,8 +263,9 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
     public ArticlePart<ParagraphDetail>? FindParagraph(string articleSlug, int number)
     {
         using var timing = metrics.TimeRead("find_paragraph");
-        using var connection = database.Open();
-        if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }) is not { } article)
+        using var read = Begin();
+        var (connection, transaction, _) = read;
+        if (connection.QuerySingleOrDefault<ArticleRow>(PartArticle, new { slug = articleSlug }, transaction) is not { } article)
         {
             return null;
         }
@@ -255,7 +274,7 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
             FROM paragraphs p JOIN sections s ON s.id = p.section_id
             WHERE p.article_id = @Id AND p.number = @number
             """;
-        return connection.QuerySingleOrDefault<ParagraphRow>(Paragraph, new { article.Id, number }) is { } paragraph
+        return connection.QuerySingleOrDefault<ParagraphRow>(Paragraph, new { article.Id, number }, transaction) is { } paragraph
             ? new ArticlePart<ParagraphDetail>(article.ToSummary(), article.CanonicalUrl, article.Doi, paragraph.ToDetail(article.Truncated))
             : null;
     }
@@ -272,17 +291,19 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
     private Page<IndexEntry> ListIndex(IndexQueries index, PageRequest page)
     {
         using var timing = metrics.TimeRead(index.ListOperation);
-        using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>(index.Count);
-        var rows = connection.Query<IndexRow>(index.Page, new { page.Size, page.Offset });
+        using var read = Begin();
+        var (connection, transaction, _) = read;
+        var total = connection.ExecuteScalar<int>(index.Count, transaction: transaction);
+        var rows = connection.Query<IndexRow>(index.Page, new { page.Size, page.Offset }, transaction);
         return new Page<IndexEntry>(rows.Select(r => r.ToEntry()).ToList(), total, page);
     }
 
     private IndexEntry? FindInIndex(IndexQueries index, string slug)
     {
         using var timing = metrics.TimeRead(index.FindOperation);
-        using var connection = database.Open();
-        return connection.QuerySingleOrDefault<IndexRow>(index.Find, new { slug })?.ToEntry();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
+        return connection.QuerySingleOrDefault<IndexRow>(index.Find, new { slug }, transaction)?.ToEntry();
     }
 
     private const string JournalSelect =
@@ -297,11 +318,12 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
     public Page<JournalSummary> ListJournals(PageRequest page)
     {
         using var timing = metrics.TimeRead("list_journals");
-        using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM journals");
+        using var read = Begin();
+        var (connection, transaction, _) = read;
+        var total = connection.ExecuteScalar<int>("SELECT COUNT(*) FROM journals", transaction: transaction);
         // No index on journals.name: the archive holds a handful of journals, and sorting them is cheaper than keeping one.
         var rows = connection.Query<JournalRow>(
-            JournalSelect + " ORDER BY j.name COLLATE NOCASE, j.slug LIMIT @Size OFFSET @Offset", new { page.Size, page.Offset });
+            JournalSelect + " ORDER BY j.name COLLATE NOCASE, j.slug LIMIT @Size OFFSET @Offset", new { page.Size, page.Offset }, transaction);
         return new Page<JournalSummary>(rows.Select(r => r.ToSummary()).ToList(), total, page);
     }
 
@@ -312,7 +334,8 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
     public JournalDetail? FindJournal(string slug)
     {
         using var timing = metrics.TimeRead("find_journal");
-        using var connection = database.Open();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
         using var results = connection.QueryMultiple(
             JournalSelect + " WHERE j.slug = @slug;" +
             """
@@ -322,7 +345,7 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
             FROM issues i JOIN journals j ON j.id = i.journal_id
             WHERE j.slug = @slug
             ORDER BY i.volume DESC, i.number DESC, i.year DESC, i.label, i.slug;
-            """, new { slug });
+            """, new { slug }, transaction);
         var journal = results.ReadSingleOrDefault<JournalRow>();
         return journal is null ? null : new JournalDetail(journal.ToSummary(), results.Read<IssueRow>().Select(r => r.ToSummary()).ToList());
     }
@@ -331,7 +354,8 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
     public IssueDetail? FindIssue(string journalSlug, string issueSlug)
     {
         using var timing = metrics.TimeRead("find_issue");
-        using var connection = database.Open();
+        using var read = Begin();
+        var (connection, transaction, _) = read;
         // journals.slug is UNIQUE and issues has UNIQUE (journal_id, slug): two index lookups.
         var row = connection.QuerySingleOrDefault<IssueRow>(
             """
@@ -340,7 +364,7 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
                    j.slug AS JournalSlug, j.name AS JournalName, j.publisher AS JournalPublisher
             FROM issues i JOIN journals j ON j.id = i.journal_id
             WHERE j.slug = @journalSlug AND i.slug = @issueSlug
-            """, new { journalSlug, issueSlug });
+            """, new { journalSlug, issueSlug }, transaction);
         return row is null ? null : new IssueDetail(new JournalRef(row.JournalSlug, row.JournalName, row.JournalPublisher), row.ToSummary());
     }
 
@@ -349,8 +373,8 @@ public sealed class ArchiveReader(ArchiveDatabase database, ArchiveMetrics? metr
     {
         try
         {
-            using var connection = database.Open();
-            return Migrations.CurrentVersion(connection) == Migrations.Latest;
+            using var read = Begin();
+            return read.Connection.ExecuteScalar<int>("PRAGMA user_version;", transaction: read.Transaction) == Migrations.Latest;
         }
         catch (SqliteException)
         {

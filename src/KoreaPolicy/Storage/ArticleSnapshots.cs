@@ -5,7 +5,7 @@ using KoreaPolicy.Model;
 namespace KoreaPolicy.Storage;
 
 /// <summary>
-/// A revision kept whole (Sql/008_sync.sql, <c>article_revisions</c>): the <see cref="ArticleDetail"/>
+/// A revision kept whole (Sql/009_sync.sql, <c>article_revisions</c>): the <see cref="ArticleDetail"/>
 /// readers got at that revision, as JSON. Read back, it is the same record, so every rendering of
 /// an article (JSON, formats, sections, paragraphs, citations) serves an old revision as it served
 /// the live one, with no second model to keep in step.

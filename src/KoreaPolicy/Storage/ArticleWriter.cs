@@ -66,8 +66,19 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
         // Over HTTP the URL names the article; it keeps the source name it was first saved under.
         article = article with { SourceName = existing?.SourceName ?? withdrawal?.SourceName ?? article.SourceName };
 
+        // Where the text came from: the file a run read. Over HTTP there is no file, so the path of
+        // the file it last came from (if any) stays.
+        var sourcePath = change.Source == ChangeSource.File ? Path.GetFullPath(article.SourcePath) : existing?.SourcePath;
         if (IsUnchanged(change, existing, withdrawal, article))
         {
+            if (existing is not null && existing.SourcePath != sourcePath)
+            {
+                // The file may have moved to another folder: remember where it is now (no new
+                // version, as nothing served changes).
+                connection.Execute("UPDATE article_sources SET path = @sourcePath WHERE article_id = @Id", new { sourcePath, existing.Id }, transaction);
+                transaction.Commit();
+            }
+
             return new WriteResult(SaveOutcome.Unchanged, article.Slug, existing?.Version, existing is null ? withdrawal?.ToWithdrawal(article.Slug) : null);
         }
 
@@ -79,12 +90,18 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
             return new WriteResult(SaveOutcome.PreconditionRequired, existing.Slug, existing.Version);
         }
 
-        var slugOwner = connection.QuerySingleOrDefault<string>(
-            "SELECT source_name FROM articles WHERE slug = @Slug AND source_name <> @SourceName",
+        var slugOwner = connection.QuerySingleOrDefault<SlugOwner>(
+            """
+            SELECT a.source_name AS SourceName, s.path AS Path
+            FROM articles a LEFT JOIN article_sources s ON s.article_id = a.id
+            WHERE a.slug = @Slug AND a.source_name <> @SourceName
+            """,
             new { article.Slug, article.SourceName }, transaction);
         if (slugOwner is not null)
         {
-            throw new IngestionException(article.SourceName, null, $"its slug \"{article.Slug}\" is already taken by {slugOwner}; rename the file");
+            // Named with its folder: the two files may sit in different folders, or have been ingested on different runs.
+            throw new IngestionException(article.SourcePath, null,
+                $"its slug \"{article.Slug}\" is already taken by {DisplayPath.Of(slugOwner.Path ?? slugOwner.SourceName)}; rename one of the two files");
         }
 
         if (existing is null && !article.KeepDuplicate && FindOriginal(connection, transaction, article) is { } first)
@@ -172,7 +189,7 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
                 """, new { articleId }, transaction);
         }
 
-        SaveChildren(connection, transaction, articleId, article);
+        SaveChildren(connection, transaction, articleId, article, sourcePath);
         AddToSearch(connection, transaction, articleId);
         if (existing is not null)
         {
@@ -248,7 +265,7 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
         """
         SELECT a.id AS Id, a.slug AS Slug, a.source_name AS SourceName, a.title AS Title, a.content_hash AS ContentHash,
                a.file_hash AS FileHash, a.revision AS Revision, a.correction_note AS CorrectionNote, a.correction_date AS CorrectionDate,
-               s.text AS Text, s.sidecar AS Sidecar
+               s.text AS Text, s.sidecar AS Sidecar, s.path AS SourcePath
         FROM articles a JOIN article_sources s ON s.article_id = a.id
         """;
 
@@ -256,7 +273,8 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
     private const string BySourceName =
         """
         SELECT a.id AS Id, a.slug AS Slug, a.source_name AS SourceName, a.content_hash AS ContentHash,
-               a.file_hash AS FileHash, a.revision AS Revision, a.correction_note AS CorrectionNote, a.correction_date AS CorrectionDate
+               a.file_hash AS FileHash, a.revision AS Revision, a.correction_note AS CorrectionNote, a.correction_date AS CorrectionDate,
+               (SELECT s.path FROM article_sources s WHERE s.article_id = a.id) AS SourcePath
         FROM articles a WHERE a.source_name = @key
         """;
 
@@ -334,11 +352,19 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
                 new { JournalId = journalId, Slug = article.IssueSlug, issue.Label, issue.Volume, issue.Number, issue.Year },
                 transaction);
 
-    private static void SaveChildren(SqliteConnection connection, SqliteTransaction transaction, long articleId, ArticleRecord article)
+    private static void SaveChildren(SqliteConnection connection, SqliteTransaction transaction, long articleId, ArticleRecord article, string? sourcePath)
     {
         connection.Execute(
-            "INSERT INTO article_sources (article_id, file_name, sha256, text, sidecar) VALUES (@ArticleId, @FileName, @Sha256, @Text, @Sidecar)",
-            new { ArticleId = articleId, FileName = article.SourceName, Sha256 = article.ContentHash, Text = article.SourceText, Sidecar = article.SidecarJson },
+            "INSERT INTO article_sources (article_id, file_name, path, sha256, text, sidecar) VALUES (@ArticleId, @FileName, @Path, @Sha256, @Text, @Sidecar)",
+            new
+            {
+                ArticleId = articleId,
+                FileName = article.SourceName,
+                Path = sourcePath,
+                Sha256 = article.ContentHash,
+                Text = article.SourceText,
+                Sidecar = article.SidecarJson,
+            },
             transaction);
 
         LinkNamed(connection, transaction, articleId, article.Authors,
@@ -464,6 +490,8 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
         return null;
     }
 
+    private sealed record SlugOwner(string SourceName, string? Path);
+
     private sealed class StoredText
     {
         public long Id { get; init; }
@@ -489,6 +517,7 @@ public sealed class ArticleWriter(ArchiveDatabase database, TimeProvider clock)
         public string? CorrectionDate { get; init; }
         public string Text { get; init; } = "";
         public string? Sidecar { get; init; }
+        public string? SourcePath { get; init; }
 
         public ArticleVersion Version => new(Revision, ContentHash);
 

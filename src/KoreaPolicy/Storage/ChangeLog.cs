@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace KoreaPolicy.Storage;
 
 /// <summary>
-/// The change log (Sql/008_sync.sql): every created, updated, corrected and withdrawn article in
+/// The change log (Sql/009_sync.sql): every created, updated, corrected and withdrawn article in
 /// commit order, the revisions each change replaced, and the webhook outbox. <see cref="ArticleWriter"/>
 /// writes all three in the transaction of the change itself, whichever process makes it (the
 /// ingest command, start-up ingestion, a write over HTTP), so a committed change always has its

@@ -1,15 +1,16 @@
-using System.Text;
 using Dapper;
 using KoreaPolicy.Diagnostics;
 using KoreaPolicy.Model;
 using KoreaPolicy.Search;
+using Microsoft.Data.Sqlite;
 
 namespace KoreaPolicy.Storage;
 
 /// <summary>A paragraph that matches a search, with where the matches are.</summary>
 /// <param name="Score">bm25 relevance, higher is better.</param>
 /// <param name="Snippet">A window of the paragraph around its best match, with the matches marked.</param>
-/// <param name="Matches">Where the matched terms are in <see cref="Text"/>.</param>
+/// <param name="Matches">Where the matched terms are in <see cref="Text"/>: the first <see cref="PassageMarks.MaxMarks"/>.</param>
+/// <param name="MoreMatches">True when the paragraph has matches beyond <see cref="Matches"/>.</param>
 public sealed record PassageHit(
     string ArticleSlug,
     string ArticleTitle,
@@ -20,6 +21,7 @@ public sealed record PassageHit(
     string Text,
     MarkedText Snippet,
     IReadOnlyList<TextSpan> Matches,
+    bool MoreMatches,
     double Score)
 {
     /// <summary>The paragraph where its article's cut-off source page stopped: its text is incomplete.</summary>
@@ -34,19 +36,28 @@ public sealed record MarkedText(string Text, IReadOnlyList<TextSpan> Marks);
 
 /// <summary>
 /// Searches the passage index (FTS5, see Sql/002_search.sql), ranked by bm25, with the same
-/// filters as article lists.
+/// filters as article lists. The count, the ranked page and its passages come from one snapshot
+/// (<see cref="ArchiveSnapshot"/>), so the total and the hits agree.
 /// </summary>
-public sealed class PassageSearch(ArchiveDatabase database, ArchiveMetrics? metrics = null)
+public sealed class PassageSearch
 {
-    // Control characters never occur in an ingested text (ArticleFile refuses them), so they
-    // can mark the matches FTS5 finds without clashing with anything in the text.
-    private const char MarkStart = '\u0001';
-    private const char MarkEnd = '\u0002';
+    private readonly ArchiveSnapshot.Source reads;
 
-    // Ranking happens inside FTS5 (ORDER BY rank is its own, so no sort of all matches in SQL),
-    // and highlight/snippet run for the page's rows only. A filter joins just enough to test the
-    // paragraph's article against a set computed once. The page's paragraphs, sections and
-    // articles are read afterwards, for at most a page of ids.
+    private readonly ArchiveMetrics? metrics;
+
+    /// <summary>Each search reads a snapshot of its own.</summary>
+    public PassageSearch(ArchiveDatabase database, ArchiveMetrics? metrics = null) =>
+        (reads, this.metrics) = (ArchiveSnapshot.Source.PerCall(database), metrics);
+
+    /// <summary>Every search reads <paramref name="snapshot"/>, with whatever else the response reads.</summary>
+    public PassageSearch(ArchiveSnapshot snapshot, ArchiveMetrics? metrics = null) =>
+        (reads, this.metrics) = (ArchiveSnapshot.Source.Shared(snapshot), metrics);
+
+    // Ranking happens inside FTS5 (ORDER BY rank is its own, so no sort of all matches in SQL).
+    // A filter joins just enough to test the paragraph's article against a set computed once.
+    // The page's paragraphs, sections and articles are read afterwards, for at most a page of
+    // ids, and marked by PassageMarks: FTS5's highlight() and snippet() cost more than linear
+    // time in a paragraph's matches, which one long repetitive paragraph turned into minutes.
     //
     // A filter's join is a CROSS JOIN, which SQLite never reorders: FTS5 keeps its own ranked
     // order only while search_index is the outer loop, and led by the filter instead SQLite would
@@ -55,9 +66,7 @@ public sealed class PassageSearch(ArchiveDatabase database, ArchiveMetrics? metr
     // this keeps it so when statistics or the filter's selectivity change.
     private const string RankedPage =
         """
-        SELECT rowid AS Id, rank AS Rank,
-               highlight(search_index, 0, char(1), char(2)) AS Highlighted,
-               snippet(search_index, 0, char(1), char(2), '…', 32) AS Snippet
+        SELECT rowid AS Id, rank AS Rank
         FROM search_index
         WHERE search_index MATCH @Expression
         ORDER BY rank LIMIT @Size OFFSET @Offset
@@ -65,9 +74,7 @@ public sealed class PassageSearch(ArchiveDatabase database, ArchiveMetrics? metr
 
     private const string FilteredRankedPagePrefix =
         """
-        SELECT f.rowid AS Id, f.rank AS Rank,
-               highlight(search_index, 0, char(1), char(2)) AS Highlighted,
-               snippet(search_index, 0, char(1), char(2), '…', 32) AS Snippet
+        SELECT f.rowid AS Id, f.rank AS Rank
         FROM search_index f CROSS JOIN paragraphs p ON p.id = f.rowid
         WHERE search_index MATCH @Expression AND p.article_id IN (SELECT a.id FROM articles a
         """;
@@ -92,63 +99,55 @@ public sealed class PassageSearch(ArchiveDatabase database, ArchiveMetrics? metr
         WHERE p.id IN @ids
         """;
 
-    public Page<PassageHit> Search(SearchQuery query, ArticleFilter filter, PageRequest page)
+    /// <summary>
+    /// A page of the passages that match, best first. Stops with <see cref="OperationCanceledException"/>
+    /// as soon as <paramref name="cancellationToken"/> is cancelled (the client went away, or the
+    /// search's time is up), in the middle of a statement too: SQLite is interrupted, so a costly
+    /// query does not run on for nobody.
+    /// </summary>
+    public Page<PassageHit> Search(SearchQuery query, ArticleFilter filter, PageRequest page, CancellationToken cancellationToken = default)
     {
         using var timing = metrics.TimeSearch();
+        cancellationToken.ThrowIfCancellationRequested();
         var sql = ArticleFilterSql.For(filter);
         sql.Parameters.Add("Expression", query.Expression);
         sql.Parameters.Add("Size", page.Size);
         sql.Parameters.Add("Offset", page.Offset);
         var filtered = sql.Where.Length > 0;
 
-        using var connection = database.Open();
-        var total = connection.ExecuteScalar<int>(filtered ? FilteredCountPrefix + sql.Where + ")" : Count, sql.Parameters);
-        if (total <= page.Offset)
+        using var read = reads.Begin();
+        var (connection, transaction, _) = read;
+        // sqlite3_interrupt may be called from any thread; it ends the statement running on the
+        // connection with SQLITE_INTERRUPT, which SQLite checks between the VM's steps over the rows.
+        using var interrupt = cancellationToken.Register(() => SQLitePCL.raw.sqlite3_interrupt(connection.Handle));
+        try
         {
-            return new Page<PassageHit>([], total, page);
-        }
-
-        var ranked = connection.Query<RankedRow>(
-            filtered ? FilteredRankedPagePrefix + sql.Where + ") ORDER BY f.rank LIMIT @Size OFFSET @Offset" : RankedPage,
-            sql.Parameters).AsList();
-        var ids = ranked.Select(r => r.Id).ToArray();
-        var passages = connection.Query<PassageRow>(Passages, new { ids }).ToDictionary(p => p.Id);
-        var hits = ranked.Select(r => passages[r.Id].ToHit(r)).ToList();
-        return new Page<PassageHit>(hits, total, page);
-    }
-
-    /// <summary>Takes FTS5's marks out of a text and says where they were.</summary>
-    internal static MarkedText Unmark(string marked)
-    {
-        var text = new StringBuilder(marked.Length);
-        var spans = new List<TextSpan>();
-        var start = -1;
-        foreach (var c in marked)
-        {
-            switch (c)
+            var total = connection.ExecuteScalar<int>(filtered ? FilteredCountPrefix + sql.Where + ")" : Count, sql.Parameters, transaction);
+            cancellationToken.ThrowIfCancellationRequested();
+            if (total <= page.Offset)
             {
-                case MarkStart:
-                    start = text.Length;
-                    break;
-                case MarkEnd when start >= 0:
-                    spans.Add(new TextSpan(start, text.Length - start));
-                    start = -1;
-                    break;
-                default:
-                    text.Append(c);
-                    break;
+                return new Page<PassageHit>([], total, page);
             }
-        }
 
-        return new MarkedText(text.ToString(), spans);
+            var ranked = connection.Query<RankedRow>(
+                filtered ? FilteredRankedPagePrefix + sql.Where + ") ORDER BY f.rank LIMIT @Size OFFSET @Offset" : RankedPage,
+                sql.Parameters, transaction).AsList();
+            cancellationToken.ThrowIfCancellationRequested();
+            var ids = ranked.Select(r => r.Id).ToArray();
+            var passages = connection.Query<PassageRow>(Passages, new { ids }, transaction).ToDictionary(p => p.Id);
+            var hits = ranked.Select(r => passages[r.Id].ToHit(r, query)).ToList();
+            return new Page<PassageHit>(hits, total, page);
+        }
+        catch (SqliteException e) when (e.SqliteErrorCode == SQLitePCL.raw.SQLITE_INTERRUPT && cancellationToken.IsCancellationRequested)
+        {
+            throw new OperationCanceledException("The search was stopped.", e, cancellationToken);
+        }
     }
 
     private sealed class RankedRow
     {
         public long Id { get; init; }
         public double Rank { get; init; }
-        public string Highlighted { get; init; } = "";
-        public string Snippet { get; init; } = "";
     }
 
     private sealed class PassageRow
@@ -163,20 +162,25 @@ public sealed class PassageSearch(ArchiveDatabase database, ArchiveMetrics? metr
         public string ArticleTitle { get; init; } = "";
         public bool Truncated { get; init; }
 
-        public PassageHit ToHit(RankedRow ranked) => new(
-            ArticleSlug,
-            ArticleTitle,
-            SectionPosition,
-            SectionSlug,
-            SectionHeading,
-            ParagraphNumber,
-            Text,
-            Unmark(ranked.Snippet),
-            Unmark(ranked.Highlighted).Marks,
-            // FTS5's bm25 is negative, lower is better; readers expect higher to be better.
-            -ranked.Rank)
+        public PassageHit ToHit(RankedRow ranked, SearchQuery query)
         {
-            Truncated = Truncated,
-        };
+            var (marks, more) = PassageMarks.Find(Text, query);
+            return new(
+                ArticleSlug,
+                ArticleTitle,
+                SectionPosition,
+                SectionSlug,
+                SectionHeading,
+                ParagraphNumber,
+                Text,
+                PassageMarks.Snippet(Text, marks),
+                marks,
+                more,
+                // FTS5's bm25 is negative, lower is better; readers expect higher to be better.
+                -ranked.Rank)
+            {
+                Truncated = Truncated,
+            };
+        }
     }
 }

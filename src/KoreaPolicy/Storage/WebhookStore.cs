@@ -6,7 +6,7 @@ using KoreaPolicy.Model;
 namespace KoreaPolicy.Storage;
 
 /// <summary>
-/// Webhook subscriptions, their outbox and their delivery log (Sql/008_sync.sql). The outbox rows
+/// Webhook subscriptions, their outbox and their delivery log (Sql/009_sync.sql). The outbox rows
 /// are written by <see cref="ChangeLog.Record"/> with each change; this is what the delivery loop
 /// reads them with and records each attempt by, and what the subscription API manages them with.
 /// </summary>

@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 namespace KoreaPolicy.Storage;
 
 /// <summary>
-/// The record of every write (Sql/007_write_api.sql). A change is recorded by
+/// The record of every write (Sql/008_write_api.sql). A change is recorded by
 /// <see cref="ArticleWriter"/> in the transaction that makes it, so there is never a change
 /// without its record; a refused write (a failed condition, a text that does not parse, a key
 /// without the scope) changes nothing and is recorded here, on its own.

@@ -37,15 +37,33 @@ public sealed record ArticleFeed(
     /// </summary>
     public static readonly DateTimeOffset Epoch = DateTimeOffset.UnixEpoch;
 
-    public static ArticleFeed For(FeedSubject subject, FeedFormat format, IReadOnlyList<ArticleDetail> articles, PublicUrls urls) =>
-        Of(subject, format, articles.Select(a => FeedEntry.For(a, urls)).ToList(), urls);
+    /// <summary>
+    /// How much article HTML one feed carries, in characters, over all its entries. Within the
+    /// ingestion limits an article is up to a few megabytes of HTML, and fifty of them made feeds
+    /// of 54 to 76 MB; past this budget an entry carries its summary as its content, and its link
+    /// leads to the whole article. Fifty articles of the journal's usual length fit many times over.
+    /// </summary>
+    public const int MaxContentCharacters = 2_000_000;
+
+    /// <summary>The feed of the articles given, newest first; read one at a time, so only one whole article is in memory at once.</summary>
+    public static ArticleFeed For(FeedSubject subject, FeedFormat format, IEnumerable<ArticleDetail> articles, PublicUrls urls) =>
+        Of(subject, format, articles.Select(a => FeedEntry.For(a, urls)), urls);
 
     /// <summary>The corrections feed: one entry per correction, newest first.</summary>
-    public static ArticleFeed ForCorrections(FeedFormat format, IReadOnlyList<(ArticleChangeEntry Change, ArticleDetail Article)> corrections, PublicUrls urls) =>
-        Of(FeedSubject.Corrections(), format, corrections.Select(c => FeedEntry.ForCorrection(c.Change, c.Article, urls)).ToList(), urls);
+    public static ArticleFeed ForCorrections(FeedFormat format, IEnumerable<(ArticleChangeEntry Change, ArticleDetail Article)> corrections, PublicUrls urls) =>
+        Of(FeedSubject.Corrections(), format, corrections.Select(c => FeedEntry.ForCorrection(c.Change, c.Article, urls)), urls);
 
-    private static ArticleFeed Of(FeedSubject subject, FeedFormat format, List<FeedEntry> entries, PublicUrls urls)
+    private static ArticleFeed Of(FeedSubject subject, FeedFormat format, IEnumerable<FeedEntry> built, PublicUrls urls)
     {
+        var entries = new List<FeedEntry>(Size);
+        var budget = MaxContentCharacters;
+        foreach (var entryAsBuilt in built)
+        {
+            var entry = entryAsBuilt.ContentHtml.Length > budget ? entryAsBuilt with { ContentHtml = $"<p>{ArticleHtml.Encode(entryAsBuilt.Summary)}</p>" } : entryAsBuilt;
+            budget -= entry.ContentHtml.Length;
+            entries.Add(entry);
+        }
+
         return new ArticleFeed(
             subject.Id,
             subject.Title,

@@ -29,7 +29,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ParagraphLinksResponse Links { get; set; }
 #endif
-        /// <summary>Where the matched terms are in `text`, in UTF-16 code units (JavaScript string indices).</summary>
+        /// <summary>Where the matched terms are in `text`, in UTF-16 code units (JavaScript string indices): the first 100 at most.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public List<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.MatchResponse>? Matches { get; set; }
@@ -37,6 +37,8 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
 #else
         public List<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.MatchResponse> Matches { get; set; }
 #endif
+        /// <summary>True when `matches` may not list every match: there are more than 100, or the paragraph is longer than the 20,000 characters searched for them.</summary>
+        public bool? MoreMatches { get; set; }
         /// <summary>The paragraph of a hit.</summary>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
@@ -94,6 +96,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
                 { "article", n => { Article = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.HitArticle>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.HitArticle.CreateFromDiscriminatorValue); } },
                 { "links", n => { Links = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ParagraphLinksResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ParagraphLinksResponse.CreateFromDiscriminatorValue); } },
                 { "matches", n => { Matches = n.GetCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.MatchResponse>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.MatchResponse.CreateFromDiscriminatorValue)?.AsList(); } },
+                { "moreMatches", n => { MoreMatches = n.GetBoolValue(); } },
                 { "paragraph", n => { Paragraph = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.HitParagraph>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.HitParagraph.CreateFromDiscriminatorValue); } },
                 { "score", n => { Score = n.GetDoubleValue(); } },
                 { "section", n => { Section = n.GetObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.HitSection>(global::KoreaPolicy.Api.Tests.GeneratedClient.Models.HitSection.CreateFromDiscriminatorValue); } },
@@ -112,6 +115,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Models
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.HitArticle>("article", Article);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ParagraphLinksResponse>("links", Links);
             writer.WriteCollectionOfObjectValues<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.MatchResponse>("matches", Matches);
+            writer.WriteBoolValue("moreMatches", MoreMatches);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.HitParagraph>("paragraph", Paragraph);
             writer.WriteDoubleValue("score", Score);
             writer.WriteObjectValue<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.HitSection>("section", Section);

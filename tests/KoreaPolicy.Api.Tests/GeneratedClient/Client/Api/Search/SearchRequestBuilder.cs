@@ -34,12 +34,13 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Search
         {
         }
         /// <summary>
-        /// Every paragraph, with its section heading and article title, ranked by relevance (bm25). Query language: words (all must match), &quot;quoted phrases&quot;, OR between two terms, -excluded, prefix*. Case, accents and typographic quotes do not matter. Filters as for article lists. A query that cannot be parsed is a 400 saying why.
+        /// Every paragraph, with its section heading and article title, ranked by relevance (bm25). Query language: words (all must match), &quot;quoted phrases&quot;, OR between two terms, -excluded, prefix*. Case, accents and typographic quotes do not matter. Filters as for article lists. A query that cannot be parsed is a 400 saying why; one that takes longer than the search&apos;s time budget (5 s unless configured) is stopped and answered with a 503 problem.
         /// </summary>
         /// <returns>A <see cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.PagedResponseOfSearchHitResponse"/></returns>
         /// <param name="cancellationToken">Cancellation token to use when cancelling requests</param>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
         /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 400 status code</exception>
+        /// <exception cref="global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails">When receiving a 503 status code</exception>
 #if NETSTANDARD2_1_OR_GREATER || NETCOREAPP3_1_OR_GREATER
 #nullable enable
         public async Task<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.PagedResponseOfSearchHitResponse?> GetAsync(Action<RequestConfiguration<global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Search.SearchRequestBuilder.SearchRequestBuilderGetQueryParameters>>? requestConfiguration = default, CancellationToken cancellationToken = default)
@@ -53,11 +54,12 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Search
             var errorMapping = new Dictionary<string, ParsableFactory<IParsable>>
             {
                 { "400", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
+                { "503", global::KoreaPolicy.Api.Tests.GeneratedClient.Models.ProblemDetails.CreateFromDiscriminatorValue },
             };
             return await RequestAdapter.SendAsync<global::KoreaPolicy.Api.Tests.GeneratedClient.Models.PagedResponseOfSearchHitResponse>(requestInfo, global::KoreaPolicy.Api.Tests.GeneratedClient.Models.PagedResponseOfSearchHitResponse.CreateFromDiscriminatorValue, errorMapping, cancellationToken).ConfigureAwait(false);
         }
         /// <summary>
-        /// Every paragraph, with its section heading and article title, ranked by relevance (bm25). Query language: words (all must match), &quot;quoted phrases&quot;, OR between two terms, -excluded, prefix*. Case, accents and typographic quotes do not matter. Filters as for article lists. A query that cannot be parsed is a 400 saying why.
+        /// Every paragraph, with its section heading and article title, ranked by relevance (bm25). Query language: words (all must match), &quot;quoted phrases&quot;, OR between two terms, -excluded, prefix*. Case, accents and typographic quotes do not matter. Filters as for article lists. A query that cannot be parsed is a 400 saying why; one that takes longer than the search&apos;s time budget (5 s unless configured) is stopped and answered with a 503 problem.
         /// </summary>
         /// <returns>A <see cref="RequestInformation"/></returns>
         /// <param name="requestConfiguration">Configuration for the request such as headers, query parameters, and middleware options.</param>
@@ -85,7 +87,7 @@ namespace KoreaPolicy.Api.Tests.GeneratedClient.Api.Search
             return new global::KoreaPolicy.Api.Tests.GeneratedClient.Api.Search.SearchRequestBuilder(rawUrl, RequestAdapter);
         }
         /// <summary>
-        /// Every paragraph, with its section heading and article title, ranked by relevance (bm25). Query language: words (all must match), &quot;quoted phrases&quot;, OR between two terms, -excluded, prefix*. Case, accents and typographic quotes do not matter. Filters as for article lists. A query that cannot be parsed is a 400 saying why.
+        /// Every paragraph, with its section heading and article title, ranked by relevance (bm25). Query language: words (all must match), &quot;quoted phrases&quot;, OR between two terms, -excluded, prefix*. Case, accents and typographic quotes do not matter. Filters as for article lists. A query that cannot be parsed is a 400 saying why; one that takes longer than the search&apos;s time budget (5 s unless configured) is stopped and answered with a 503 problem.
         /// </summary>
         [global::System.CodeDom.Compiler.GeneratedCode("Kiota", "1.0.0")]
         public partial class SearchRequestBuilderGetQueryParameters 
