@@ -116,11 +116,13 @@ public static class ArticlesApi
             return Negotiation.Refusal(format, ArticleFormats.Article);
         }
 
-        if (Find(slug, revision, changes, archive, request.HttpContext, out var problem) is not { } article)
+        var found = Find(slug, revision, changes, archive, request.HttpContext);
+        if (found.Missed)
         {
-            return problem!;
+            return found.Problem;
         }
 
+        var article = found.Value;
         request.MarkModified(article.Summary.UpdatedAt);
         request.MarkVersion(article.Version);
         request.HttpContext.Response.Headers.Append(HeaderNames.Link, FeedLinks.Header(article.Summary.Authors));
@@ -155,10 +157,13 @@ public static class ArticlesApi
         [FromQuery(Name = RevisionLookup.Parameter), Description(RevisionLookup.Description)] string? revision,
         ChangeLog changes,
         ArchiveReader archive,
-        HttpContext context) =>
-        Find(slug, revision, changes, archive, context, out var problem) is { } article
-            ? TypedResults.Ok(article.Sections.Select(s => s.ToResponse(slug)).ToList().ToList(ApiLinks.Sections(slug)))
-            : problem!;
+        HttpContext context)
+    {
+        var article = Find(slug, revision, changes, archive, context);
+        return article.Missed
+            ? article.Problem
+            : TypedResults.Ok(article.Value.Sections.Select(s => s.ToResponse(slug)).ToList().ToList(ApiLinks.Sections(slug)));
+    }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="section" example="2">The section's slug or 1-based position.</param>
@@ -176,29 +181,10 @@ public static class ArticlesApi
             return Negotiation.Refusal(format, ArticleFormats.Part);
         }
 
-        ArticlePart<SectionDetail>? found;
-        if (revision is not null)
-        {
-            if (RevisionLookup.Find(changes, archive, request.HttpContext, slug, revision, out var problem) is not { } then)
-            {
-                return problem!;
-            }
-
-            found = ArticleAddress.Section(section) is { } at && then.Sections.FirstOrDefault(s => at.Position is { } p ? s.Position == p : s.Slug == at.Slug) is { } old
-                ? new ArticlePart<SectionDetail>(then.Summary, then.CanonicalUrl, then.Doi, old)
-                : null;
-            if (found is null)
-            {
-                return Problems.NotFound($"Article '{slug}' had no section '{section}' at revision {then.Summary.Revision}; it had {then.Sections.Count}.");
-            }
-        }
-        else if (ArticleAddress.Section(section) is not { } key || (found = archive.FindSection(slug, key)) is null)
-        {
-            return ArticleAddress.MissingSection(archive, slug, section);
-        }
-
-        request.MarkModified(found.Summary.UpdatedAt);
-        return Representation.Of(chosen, () => found.Part.ToResponse(slug), f => ArticleFormats.Render(found.Part, f));
+        var found = revision is null
+            ? LiveSection(slug, section, archive)
+            : RevisionLookup.Part(changes, archive, request.HttpContext, slug, revision, then => ArticleAddress.SectionAtRevision(then, slug, section));
+        return Serve(found, chosen, request, part => part.ToResponse(slug), ArticleFormats.Render);
     }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
@@ -207,10 +193,13 @@ public static class ArticlesApi
         [FromQuery(Name = RevisionLookup.Parameter), Description(RevisionLookup.Description)] string? revision,
         ChangeLog changes,
         ArchiveReader archive,
-        HttpContext context) =>
-        Find(slug, revision, changes, archive, context, out var problem) is { } article
-            ? TypedResults.Ok(article.Sections.SelectMany(s => s.Paragraphs).Select(p => p.ToResponse(slug)).ToList().ToList(ApiLinks.Paragraphs(slug)))
-            : problem!;
+        HttpContext context)
+    {
+        var article = Find(slug, revision, changes, archive, context);
+        return article.Missed
+            ? article.Problem
+            : TypedResults.Ok(article.Value.Sections.SelectMany(s => s.Paragraphs).Select(p => p.ToResponse(slug)).ToList().ToList(ApiLinks.Paragraphs(slug)));
+    }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
     /// <param name="number" example="7">The paragraph's 1-based number across the article.</param>
@@ -228,45 +217,47 @@ public static class ArticlesApi
             return Negotiation.Refusal(format, ArticleFormats.Part);
         }
 
-        ArticlePart<ParagraphDetail>? found;
-        if (revision is not null)
-        {
-            if (RevisionLookup.Find(changes, archive, request.HttpContext, slug, revision, out var problem) is not { } then)
-            {
-                return problem!;
-            }
-
-            var paragraphs = then.Sections.SelectMany(s => s.Paragraphs).ToList();
-            if (ArticleAddress.Paragraph(number) is not { } wanted || paragraphs.FirstOrDefault(p => p.Number == wanted) is not { } old)
-            {
-                return ArticleAddress.Paragraph(number) is null
-                    ? Problems.InvalidParameter(nameof(number), $"a paragraph number is a whole number from 1; got '{number}'")
-                    : Problems.NotFound($"Article '{slug}' had no paragraph {number} at revision {then.Summary.Revision}; it had {paragraphs.Count}.");
-            }
-
-            found = new ArticlePart<ParagraphDetail>(then.Summary, then.CanonicalUrl, then.Doi, old);
-        }
-        else if (ArticleAddress.Paragraph(number) is not { } n || (found = archive.FindParagraph(slug, n)) is null)
-        {
-            return ArticleAddress.MissingParagraph(archive, slug, number);
-        }
-
-        request.MarkModified(found.Summary.UpdatedAt);
-        return Representation.Of(chosen, () => found.Part.ToResponse(slug), f => ArticleFormats.Render(found.Part, f));
+        var found = revision is null
+            ? LiveParagraph(slug, number, archive)
+            : RevisionLookup.Part(changes, archive, request.HttpContext, slug, revision, then => ArticleAddress.ParagraphAtRevision(then, slug, number));
+        return Serve(found, chosen, request, part => part.ToResponse(slug), ArticleFormats.Render);
     }
 
     /// <summary>The live article, or with <c>?revision=</c> the article as it was then; else the problem to answer.</summary>
-    private static ArticleDetail? Find(string slug, string? revision, ChangeLog changes, ArchiveReader archive, HttpContext context, out ProblemHttpResult? problem)
+    private static Found<ArticleDetail> Find(string slug, string? revision, ChangeLog changes, ArchiveReader archive, HttpContext context)
     {
         if (revision is not null)
         {
-            return RevisionLookup.Find(changes, archive, context, slug, revision, out problem);
+            return RevisionLookup.Find(changes, archive, context, slug, revision);
         }
 
-        var article = archive.FindArticle(slug);
-        problem = article is null ? ArticleAddress.ArticleNotFound(archive, slug) : null;
-        return article;
+        return archive.FindArticle(slug) is { } article ? article : ArticleAddress.ArticleNotFound(archive, slug);
     }
+
+    /// <summary>A section or paragraph in the chosen representation, dated by its article's last change; or the problem found instead.</summary>
+    private static Results<Ok<TResponse>, ContentHttpResult, ProblemHttpResult> Serve<TPart, TResponse>(
+        Found<ArticlePart<TPart>> found, ContentFormat chosen, HttpRequest request, Func<TPart, TResponse> json, Func<TPart, ContentFormat, string> render)
+    {
+        if (found.Missed)
+        {
+            return found.Problem;
+        }
+
+        var part = found.Value;
+        request.MarkModified(part.Summary.UpdatedAt);
+        return Representation.Of(chosen, () => json(part.Part), f => render(part.Part, f));
+    }
+
+    // The live part is read on its own (not the whole article), and only a miss reads more, to say why.
+    private static Found<ArticlePart<SectionDetail>> LiveSection(string slug, string section, ArchiveReader archive) =>
+        ArticleAddress.Section(section) is { } key && archive.FindSection(slug, key) is { } found
+            ? found
+            : ArticleAddress.MissingSection(archive, slug, section);
+
+    private static Found<ArticlePart<ParagraphDetail>> LiveParagraph(string slug, string number, ArchiveReader archive) =>
+        ArticleAddress.Paragraph(number) is { } n && archive.FindParagraph(slug, n) is { } found
+            ? found
+            : ArticleAddress.MissingParagraph(archive, slug, number);
 
     private const string ArticleFormatDescription =
         "The representation, overriding Accept: json (default), html (a fragment), markdown, text, jsonld (schema.org ScholarlyArticle) or ninjs (IPTC ninjs 3.1). Unknown values are a 400.";

@@ -158,11 +158,13 @@ public static class ChangesApi
         ArchiveReader archive,
         HttpContext context)
     {
-        if (RevisionLookup.Find(changes, archive, context, slug, revision, out var problem) is not { } article)
+        var found = RevisionLookup.Find(changes, archive, context, slug, revision);
+        if (found.Missed)
         {
-            return problem!;
+            return found.Problem;
         }
 
+        var article = found.Value;
         var change = changes.OfArticle(slug).LastOrDefault(c => c.Revision == article.Summary.Revision && c.Kind != ChangeKind.Withdrawn);
         return TypedResults.Ok(new RevisionResponse
         {
@@ -189,22 +191,22 @@ public static class ChangesApi
             return ArticleAddress.ArticleNotFound(archive, slug);
         }
 
-        if (RevisionLookup.Find(changes, archive, context, slug, toText, out var problem) is not { } newer)
+        var newer = RevisionLookup.Find(changes, archive, context, slug, toText);
+        if (newer.Missed)
         {
-            return problem!;
+            return newer.Problem;
         }
 
-        var fromText = from ?? changes.OfArticle(slug).LastOrDefault(c => c.Revision == newer.Summary.Revision)?.PreviousRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var newRevision = newer.Value.Summary.Revision;
+        var fromText = from ?? changes.OfArticle(slug).LastOrDefault(c => c.Revision == newRevision)?.PreviousRevision?.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (fromText is null)
         {
-            return Problems.InvalidParameter("from", $"revision {newer.Summary.Revision} replaced none: name the revision to compare it with");
+            return Problems.InvalidParameter("from", $"revision {newRevision} replaced none: name the revision to compare it with");
         }
 
-        if (RevisionLookup.Find(changes, archive, context, slug, fromText, out problem) is not { } older)
-        {
-            return problem!;
-        }
-
-        return TypedResults.Ok(RevisionDiff.Between(older, newer).ToResponse(slug));
+        var older = RevisionLookup.Find(changes, archive, context, slug, fromText);
+        return older.Missed
+            ? older.Problem
+            : TypedResults.Ok(RevisionDiff.Between(older.Value, newer.Value).ToResponse(slug));
     }
 }

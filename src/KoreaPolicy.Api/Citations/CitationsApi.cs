@@ -149,11 +149,13 @@ public static class CitationsApi
     {
         request.HttpContext.Response.Headers.Vary = HeaderNames.Accept;
         Citation.Record(request);
-        if (Choose(style, format, request, out var problem) is not var (chosen, formattedStyle))
+        var choice = Choose(style, format, request);
+        if (choice.Missed)
         {
-            return problem!;
+            return choice.Problem;
         }
 
+        var (chosen, formattedStyle) = choice.Value;
         return chosen == ContentFormat.Json
             ? TypedResults.Ok(ToResponse(work, slug, self, passage, heading))
             : Write(work, chosen, formattedStyle);
@@ -163,20 +165,17 @@ public static class CitationsApi
     private static readonly RepresentationChoice Citation = new CitationChoice();
 
     /// <summary>
-    /// The representation and the formatted style a request asks for, or null with the problem to
-    /// answer. <c>style=</c> first (a machine format is that format; a formatted style is
+    /// The representation and the formatted style a request asks for, or the problem to answer. <c>style=</c> first (a machine format is that format; a formatted style is
     /// text/x-bibliography, or HTML when Accept or format= asks for it), else Accept or format=
     /// over every representation, with the JSON object as the default.
     /// </summary>
-    private static (ContentFormat Format, string Style)? Choose(string? style, string? format, HttpRequest request, out ProblemHttpResult? problem)
+    private static Found<(ContentFormat Format, string Style)> Choose(string? style, string? format, HttpRequest request)
     {
-        problem = null;
         if (style is not null)
         {
             if (!StyleNames.TryGetValue(style, out var name))
             {
-                problem = Problems.InvalidParameter("style", $"must be one of apa, chicago, mla, bibtex, ris, csl-json; got '{style}'");
-                return null;
+                return Problems.InvalidParameter("style", $"must be one of apa, chicago, mla, bibtex, ris, csl-json; got '{style}'");
             }
 
             if (Supported.FirstOrDefault(f => f.Name == name) is { } machine)
@@ -189,8 +188,7 @@ public static class CitationsApi
             var formatted = Negotiation.Pick(format, request, FormattedOnly);
             if (formatted is null && format is not null)
             {
-                problem = Negotiation.Refusal(format, FormattedOnly);
-                return null;
+                return Negotiation.Refusal(format, FormattedOnly);
             }
 
             return (formatted ?? Bibliography, name);
@@ -198,16 +196,14 @@ public static class CitationsApi
 
         if (Negotiation.Pick(format, request, Supported) is not { } negotiated)
         {
-            problem = Negotiation.Refusal(format, Supported);
-            return null;
+            return Negotiation.Refusal(format, Supported);
         }
 
         if (negotiated == Bibliography && AcceptedStyle(request) is { } asked)
         {
             if (!StyleNames.TryGetValue(asked, out var name) || CitationStyles.All.All(s => s.Name != name))
             {
-                problem = Problems.InvalidParameter(HeaderNames.Accept, $"the text/x-bibliography style parameter must be apa, chicago or mla; got '{asked}'");
-                return null;
+                return Problems.InvalidParameter(HeaderNames.Accept, $"the text/x-bibliography style parameter must be apa, chicago or mla; got '{asked}'");
             }
 
             return (negotiated, name);
@@ -219,7 +215,7 @@ public static class CitationsApi
     private sealed class CitationChoice : RepresentationChoice
     {
         public override string? For(HttpRequest request) =>
-            Choose(request.Query["style"], request.Query[Negotiation.FormatParameter], request, out _) is var (format, style) ? $"{format.Name}/{style}" : null;
+            Choose(request.Query["style"], request.Query[Negotiation.FormatParameter], request) is { Missed: false, Value: var (format, style) } ? $"{format.Name}/{style}" : null;
     }
 
     private static ContentHttpResult Write(CitedWork work, ContentFormat format, string styleName)

@@ -67,11 +67,43 @@ public static class ArticleAddress
     {
         if (Paragraph(number) is not { } n)
         {
-            return Problems.InvalidParameter(nameof(number), $"a paragraph number is a whole number from 1; got '{number}'");
+            return MalformedParagraph(number);
         }
 
         return archive.FindArticle(slug) is { } article
             ? Problems.NotFound($"Article '{slug}' has no paragraph {n}; it has {article.Sections.Sum(s => s.Paragraphs.Count)}.")
             : ArticleNotFound(archive, slug);
     }
+
+    /// <summary>
+    /// The section a URL names in an article as it was at a revision (<c>RevisionLookup.Part</c>), or
+    /// a 404 that names the revision and how many sections the article had then. A malformed
+    /// position is that 404 too here, where the live section's <see cref="MissingSection"/> says 400:
+    /// the answer the revision path has always given, kept so no client sees it change.
+    /// </summary>
+    public static Found<SectionDetail> SectionAtRevision(ArticleDetail then, string slug, string section) =>
+        Section(section) is { } key && then.Sections.FirstOrDefault(s => key.Position is { } p ? s.Position == p : s.Slug == key.Slug) is { } found
+            ? found
+            : Problems.NotFound($"Article '{slug}' had no section '{section}' at revision {then.Summary.Revision}; it had {then.Sections.Count}.");
+
+    /// <summary>
+    /// The paragraph a URL numbers in an article as it was at a revision (<c>RevisionLookup.Part</c>):
+    /// a malformed number is a 400, a number past the article's paragraphs then a 404 that names the
+    /// revision and how many it had.
+    /// </summary>
+    public static Found<ParagraphDetail> ParagraphAtRevision(ArticleDetail then, string slug, string number)
+    {
+        if (Paragraph(number) is not { } n)
+        {
+            return MalformedParagraph(number);
+        }
+
+        var paragraphs = then.Sections.SelectMany(s => s.Paragraphs).ToList();
+        return paragraphs.FirstOrDefault(p => p.Number == n) is { } found
+            ? found
+            : Problems.NotFound($"Article '{slug}' had no paragraph {number} at revision {then.Summary.Revision}; it had {paragraphs.Count}.");
+    }
+
+    private static ProblemHttpResult MalformedParagraph(string number) =>
+        Problems.InvalidParameter(nameof(number), $"a paragraph number is a whole number from 1; got '{number}'");
 }

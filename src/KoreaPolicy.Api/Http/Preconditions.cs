@@ -1,5 +1,4 @@
 using KoreaPolicy.Model;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 
 namespace KoreaPolicy.Api.Http;
@@ -35,16 +34,14 @@ public static class Preconditions
     /// them (400). <c>If-Match</c> wins when both are sent (RFC 9110 §13.2.2). Weak tags never match
     /// (If-Match compares strongly), so a list of only weak tags is a condition nothing meets.
     /// </summary>
-    public static WriteCondition? Read(HttpRequest request, out ProblemHttpResult? problem)
+    public static Found<WriteCondition> Read(HttpRequest request)
     {
-        problem = null;
         var ifMatch = request.Headers.IfMatch;
         if (ifMatch.Count > 0)
         {
             if (!EntityTagHeaderValue.TryParseList(ifMatch, out var tags) || tags.Count == 0)
             {
-                problem = Problems.InvalidHeader(HeaderNames.IfMatch, "is not * or a list of quoted entity tags");
-                return null;
+                return Problems.InvalidHeader(HeaderNames.IfMatch, "is not * or a list of quoted entity tags");
             }
 
             return tags.Any(t => t.Equals(EntityTagHeaderValue.Any))
@@ -60,8 +57,7 @@ public static class Preconditions
                 return WriteCondition.Absent;
             }
 
-            problem = Problems.InvalidHeader(HeaderNames.IfNoneMatch, "on a write takes only * (create the article only if it does not exist)");
-            return null;
+            return Problems.InvalidHeader(HeaderNames.IfNoneMatch, "on a write takes only * (create the article only if it does not exist)");
         }
 
         return WriteCondition.None;

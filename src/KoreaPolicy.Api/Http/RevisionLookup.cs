@@ -23,31 +23,25 @@ public static class RevisionLookup
         context.User.HasScope(ApiScopes.Read) || context.User.HasScope(ApiScopes.Admin);
 
     /// <summary>The revision number asked for; a problem when it is not a whole number from 1.</summary>
-    public static int? Number(string text, out ProblemHttpResult? problem)
-    {
-        problem = null;
-        if (ArticleAddress.Paragraph(text) is { } n)
-        {
-            return n;
-        }
-
-        problem = Problems.InvalidParameter(Parameter, $"a revision is a whole number from 1; got '{text}'");
-        return null;
-    }
+    public static Found<int> Number(string text) =>
+        ArticleAddress.Paragraph(text) is { } n
+            ? n
+            : Problems.InvalidParameter(Parameter, $"a revision is a whole number from 1; got '{text}'");
 
     /// <summary>
     /// The article at <paramref name="revisionText"/>, or the problem to answer: 400 for a malformed
     /// number, 410 for a withdrawn article the key may not read, 404 for a revision never made or not kept.
     /// </summary>
-    public static ArticleDetail? Find(ChangeLog changes, ArchiveReader archive, HttpContext context, string slug, string revisionText, out ProblemHttpResult? problem)
+    public static Found<ArticleDetail> Find(ChangeLog changes, ArchiveReader archive, HttpContext context, string slug, string revisionText)
     {
-        if (Number(revisionText, out problem) is not { } revision)
+        var revision = Number(revisionText);
+        if (revision.Missed)
         {
-            return null;
+            return revision.Problem;
         }
 
         var mayReadWithdrawn = MayReadWithdrawn(context);
-        if (changes.FindRevision(slug, revision, mayReadWithdrawn) is { } found)
+        if (changes.FindRevision(slug, revision.Value, mayReadWithdrawn) is { } found)
         {
             if (archive.FindWithdrawal(slug) is not null)
             {
@@ -57,9 +51,32 @@ public static class RevisionLookup
             return found.Article;
         }
 
-        problem = archive.FindWithdrawal(slug) is { } withdrawal && !mayReadWithdrawn
+        return archive.FindWithdrawal(slug) is { } withdrawal && !mayReadWithdrawn
             ? Problems.Gone(withdrawal)
-            : Problems.NotFound($"Article '{slug}' has no kept revision {revision} (see {ApiLinks.Revisions(slug)}).");
-        return null;
+            : Problems.NotFound($"Article '{slug}' has no kept revision {revision.Value} (see {ApiLinks.Revisions(slug)}).");
+    }
+
+    /// <summary>
+    /// A section or paragraph as it stood at <paramref name="revisionText"/>: the article then (or
+    /// <see cref="Find"/>'s problem), and the part <paramref name="pick"/> takes from it (or the
+    /// problem it gives), with the summary, canonical URL and DOI the article had then, as the live
+    /// part comes from <c>ArchiveReader.FindSection</c> and <c>FindParagraph</c>.
+    /// </summary>
+    public static Found<ArticlePart<TPart>> Part<TPart>(
+        ChangeLog changes, ArchiveReader archive, HttpContext context, string slug, string revisionText, Func<ArticleDetail, Found<TPart>> pick)
+    {
+        var then = Find(changes, archive, context, slug, revisionText);
+        if (then.Missed)
+        {
+            return then.Problem;
+        }
+
+        var part = pick(then.Value);
+        if (part.Missed)
+        {
+            return part.Problem;
+        }
+
+        return new ArticlePart<TPart>(then.Value.Summary, then.Value.CanonicalUrl, then.Value.Doi, part.Value);
     }
 }

@@ -131,9 +131,10 @@ public static partial class PublishingApi
         TimeProvider clock)
     {
         var attempt = new WriteAttempt(request.HttpContext, WriteActions.Of(request.Method), slug, audit, clock);
-        if (attempt.CheckSlugAndCondition(out var condition) is { } refused)
+        var condition = attempt.CheckSlugAndCondition();
+        if (condition.Missed)
         {
-            return refused;
+            return condition.Problem;
         }
 
         byte[] text;
@@ -186,7 +187,8 @@ public static partial class PublishingApi
                 "unsupported-media-type");
         }
 
-        return attempt.Answer(() => publisher.Publish(slug, text, sidecar, attempt.Change(condition!)), archiveVersion);
+        var change = attempt.Change(condition.Value);
+        return attempt.Answer(() => publisher.Publish(slug, text, sidecar, change), archiveVersion);
     }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
@@ -201,9 +203,10 @@ public static partial class PublishingApi
         IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var attempt = new WriteAttempt(request.HttpContext, WriteActions.Of(request.Method), slug, audit, clock);
-        if (attempt.CheckSlugAndCondition(out var condition) is { } refused)
+        var condition = attempt.CheckSlugAndCondition();
+        if (condition.Missed)
         {
-            return refused;
+            return condition.Problem;
         }
 
         if (MediaType(request) is not MergePatch.MediaType || !IsUtf8(request))
@@ -228,9 +231,8 @@ public static partial class PublishingApi
         }
 
         var options = json.Value.SerializerOptions;
-        return attempt.Answer(
-            () => publisher.Amend(slug, stored => Patched(slug, stored, patch, options), attempt.Change(condition!)),
-            archiveVersion);
+        var change = attempt.Change(condition.Value);
+        return attempt.Answer(() => publisher.Amend(slug, stored => Patched(slug, stored, patch, options), change), archiveVersion);
     }
 
     /// <param name="slug" example="korea-policy-vol-3-issue-2-klingner">The article's slug.</param>
@@ -244,9 +246,14 @@ public static partial class PublishingApi
         TimeProvider clock)
     {
         var attempt = new WriteAttempt(request.HttpContext, WriteActions.Of(request.Method), slug, audit, clock);
-        return attempt.CheckSlugAndCondition(out var condition) is { } refused
-            ? refused
-            : attempt.Answer(() => publisher.Withdraw(slug, attempt.Change(condition!)), archiveVersion);
+        var condition = attempt.CheckSlugAndCondition();
+        if (condition.Missed)
+        {
+            return condition.Problem;
+        }
+
+        var change = attempt.Change(condition.Value);
+        return attempt.Answer(() => publisher.Withdraw(slug, change), archiveVersion);
     }
 
     /// <summary>

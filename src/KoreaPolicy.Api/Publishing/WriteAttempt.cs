@@ -20,10 +20,9 @@ internal sealed class WriteAttempt(HttpContext context, string action, string sl
     // The write endpoints require a key (RequireAuthorization), so a request here always has one.
     private long KeyId => context.User.KeyId() ?? throw new InvalidOperationException("A write reached its handler without a key.");
 
-    /// <summary>Null when the slug and the conditions are well-formed (<paramref name="condition"/> set); else the problem, recorded.</summary>
-    public ProblemHttpResult? CheckSlugAndCondition(out WriteCondition? condition)
+    /// <summary>The write's condition when the slug and the conditions are well-formed; else the problem, recorded.</summary>
+    public Found<WriteCondition> CheckSlugAndCondition()
     {
-        condition = null;
         if (slug.Length > MaxSlugLength || !PublishingApi.SlugPattern().IsMatch(slug))
         {
             return Refuse(
@@ -31,8 +30,8 @@ internal sealed class WriteAttempt(HttpContext context, string action, string sl
                 "invalid-slug");
         }
 
-        condition = Preconditions.Read(context.Request, out var problem);
-        return condition is null ? Refuse(problem!, "invalid-condition") : null;
+        var condition = Preconditions.Read(context.Request);
+        return condition.Missed ? Refuse(condition.Problem, "invalid-condition") : condition;
     }
 
     public ArticleChange Change(WriteCondition condition) => ArticleChange.OverHttp(action, KeyId, condition);
