@@ -87,6 +87,41 @@ public sealed class ChangeFeedTests
     }
 
     [Fact]
+    public async Task ASectionOrParagraphAtAKeptRevisionReadsAsTheLiveOneAndEachMissSaysWhich()
+    {
+        using var app = new KoreaPolicyApplication();
+        var writer = app.ClientWithKey(app.AddKey("write"));
+        (await writer.PublishAsync(Slug, Text(Variant("edited")), await writer.ETagAsync())).EnsureSuccessStatusCode();
+        var then = (await writer.GetFromJsonAsync<JsonElement>($"{ArticlePath}/revisions/1")).GetProperty("article");
+        var sections = then.GetProperty("sections").GetArrayLength();
+        var paragraphs = then.GetProperty("sections").EnumerateArray().Sum(s => s.GetProperty("paragraphs").GetArrayLength());
+        var firstSlug = then.GetProperty("sections")[0].GetProperty("slug").GetString();
+
+        // Revision 2 is the live one: read through the revision, a part is the part the live path reads.
+        foreach (var part in new[] { "sections/1", $"sections/{firstSlug}", "paragraphs/3" })
+        {
+            var live = await writer.GetFromJsonAsync<JsonElement>($"{ArticlePath}/{part}");
+            var kept = await writer.GetFromJsonAsync<JsonElement>($"{ArticlePath}/{part}?revision=2");
+            kept.GetRawText().Should().Be(live.GetRawText(), part);
+        }
+
+        (await writer.GetFromJsonAsync<JsonElement>($"{ArticlePath}/sections/{firstSlug}?revision=1")).GetProperty("position").GetInt32().Should().Be(1);
+        (await (await writer.GetAsync($"{ArticlePath}/sections/999?revision=1")).ShouldBeProblemAsync(HttpStatusCode.NotFound))
+            .GetProperty("detail").GetString().Should().Be($"Article '{Slug}' had no section '999' at revision 1; it had {sections}.");
+        (await (await writer.GetAsync($"{ArticlePath}/sections/0?revision=1")).ShouldBeProblemAsync(HttpStatusCode.NotFound))
+            .GetProperty("detail").GetString().Should().Be($"Article '{Slug}' had no section '0' at revision 1; it had {sections}.");
+        (await (await writer.GetAsync($"{ArticlePath}/paragraphs/9999?revision=1")).ShouldBeProblemAsync(HttpStatusCode.NotFound))
+            .GetProperty("detail").GetString().Should().Be($"Article '{Slug}' had no paragraph 9999 at revision 1; it had {paragraphs}.");
+        (await (await writer.GetAsync($"{ArticlePath}/paragraphs/0?revision=1")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("number", out _).Should().BeTrue();
+        // The revision is looked up before the part: a revision never made is its 404 whatever the part.
+        (await (await writer.GetAsync($"{ArticlePath}/paragraphs/0?revision=9")).ShouldBeProblemAsync(HttpStatusCode.NotFound))
+            .GetProperty("detail").GetString().Should().StartWith($"Article '{Slug}' has no kept revision 9");
+        (await (await writer.GetAsync($"{ArticlePath}/sections/1?revision=first")).ShouldBeProblemAsync(HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("revision", out _).Should().BeTrue();
+    }
+
+    [Fact]
     public async Task ACorrectionShowsInTheJsonThePageTheFeedsJsonLdAndNinjsAndInTheCorrectionsFeedNewestFirst()
     {
         using var app = new KoreaPolicyApplication();
