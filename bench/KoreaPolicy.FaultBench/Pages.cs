@@ -9,6 +9,8 @@ namespace KoreaPolicy.FaultBench;
 /// <summary>Article pages whose paragraphs name their revision, and the clients that write and read them.</summary>
 internal static class Pages
 {
+    private const int Paragraphs = 12;
+
     public static string Slug(int article) => $"fault-{article:D4}";
 
     public static string Page(int article, int revision) => string.Join('\n',
@@ -20,7 +22,7 @@ internal static class Pages
         $"Author: Author {(char)('A' + (article % 26))} Writer",
         "Theme: Security, Trade",
         "Published June 1, 2025",
-        .. Enumerable.Range(1, 12).Select(p =>
+        .. Enumerable.Range(1, Paragraphs).Select(p =>
             $"In paragraph {p} of article {article}, revision {revision}, the partners weigh their commitments, the costs of deterrence and the politics of trade, and they find that no single answer holds for long."),
     ]) + "\n";
 
@@ -112,7 +114,7 @@ internal static class Pages
 
     private static int RevisionOf(string json) => JsonDocument.Parse(json).RootElement.GetProperty("revision").GetInt32();
 
-    /// <summary>Torn: a 200 whose title and paragraphs do not all name the same revision.</summary>
+    /// <summary>Torn: a 200 whose title and paragraphs do not all name the same revision, or that lacks a paragraph.</summary>
     public sealed record Reads(int Count, int Failures, int Torn, List<double> Ms);
 
     /// <summary>Readers of the first eight articles, each connection a request at a time; every 200 is checked whole.</summary>
@@ -134,7 +136,7 @@ internal static class Pages
                 {
                     Interlocked.Increment(ref failures);
                 }
-                else if (RevisionsNamed(body).Distinct().Count() != 1)
+                else if (RevisionsNamed(body) is var named && (named.Count != Paragraphs + 1 || named.Distinct().Count() != 1))
                 {
                     Interlocked.Increment(ref torn);
                 }
@@ -144,7 +146,7 @@ internal static class Pages
     }
 
     /// <summary>The revision each part of an article answer names: its title ("... Revision 7") and every paragraph ("..., revision 7, ...").</summary>
-    private static IEnumerable<string> RevisionsNamed(string json)
+    private static List<string> RevisionsNamed(string json)
     {
         var article = JsonDocument.Parse(json).RootElement;
         return article.GetProperty("sections").EnumerateArray()
@@ -152,7 +154,8 @@ internal static class Pages
             .Select(p => p.GetProperty("text").GetString()!)
             .Where(text => text.Contains(", revision ", StringComparison.Ordinal))
             .Select(text => text.Split(", revision ")[1].Split(',')[0])
-            .Append(article.GetProperty("title").GetString()!.Split("Revision ")[1]);
+            .Append(article.GetProperty("title").GetString()!.Split("Revision ")[1])
+            .ToList();
     }
 }
 

@@ -72,7 +72,7 @@ try
         var during = await writing;
         report.AppendLine($"## 2. Reads of the articles being written, 32 connections, {seconds} s each");
         report.AppendLine();
-        report.AppendLine("| while | reads/s | p50 ms | p99 ms | non-200 | torn (two revisions in one answer) | writes landed meanwhile (412s, lost, other non-2xx) |");
+        report.AppendLine("| while | reads/s | p50 ms | p99 ms | non-200 | torn (two revisions in one answer, or a part missing) | writes landed meanwhile (412s, lost, other non-2xx) |");
         report.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
         report.AppendLine($"| nothing writes | {alone.Count / (double)seconds:N0} | {Latency.Percentile(alone.Ms, 50):0.00} | {Latency.Percentile(alone.Ms, 99):0.00} | {alone.Failures} | {alone.Torn} | 0 |");
         report.AppendLine($"| 4 writers write | {underWrites.Count / (double)seconds:N0} | {Latency.Percentile(underWrites.Ms, 50):0.00} | {Latency.Percentile(underWrites.Ms, 99):0.00} | {underWrites.Failures} | {underWrites.Torn} | {during.Landed} ({during.Refused}, {during.Lost}, {during.Errors}) |");
