@@ -9,6 +9,8 @@ namespace KoreaPolicy.FaultBench;
 /// <summary>Article pages whose paragraphs name their revision, and the clients that write and read them.</summary>
 internal static class Pages
 {
+    private const int Paragraphs = 12;
+
     public static string Slug(int article) => $"fault-{article:D4}";
 
     public static string Page(int article, int revision) => string.Join('\n',
@@ -20,7 +22,7 @@ internal static class Pages
         $"Author: Author {(char)('A' + (article % 26))} Writer",
         "Theme: Security, Trade",
         "Published June 1, 2025",
-        .. Enumerable.Range(1, 12).Select(p =>
+        .. Enumerable.Range(1, Paragraphs).Select(p =>
             $"In paragraph {p} of article {article}, revision {revision}, the partners weigh their commitments, the costs of deterrence and the politics of trade, and they find that no single answer holds for long."),
     ]) + "\n";
 
@@ -35,7 +37,12 @@ internal static class Pages
         return http.SendAsync(request, cancel);
     }
 
-    public sealed record Writes(int Landed, int Refused, List<double> PutMs);
+    /// <summary>
+    /// Landed: 2xx; refused: 412. Lost: a 2xx whose new revision is not the one read plus one, so a
+    /// write landed in between and this one overwrote it unseen. Errors: any other answer, of which
+    /// locked: a body naming SQLite's "database is locked".
+    /// </summary>
+    public sealed record Writes(int Landed, int Refused, int Lost, int Errors, int Locked, List<double> PutMs);
 
     /// <summary>
     /// Writers that each read an article's ETag and write a new revision on it, for a while or until
@@ -45,8 +52,7 @@ internal static class Pages
     public static async Task<Writes> WriteUnderContentionAsync(
         HttpClient http, Uri server, int articles, int writers, TimeSpan duration, CancellationToken stop, Dictionary<string, int>? answered = null)
     {
-        var landed = 0;
-        var refused = 0;
+        var (landed, refused, lost, errors, locked) = (0, 0, 0, 0, 0);
         var times = new ConcurrentBag<double>();
         var until = Stopwatch.StartNew();
         var revision = Environment.TickCount & 0xFFFFF;
@@ -60,6 +66,7 @@ internal static class Pages
                 {
                     using var read = await http.GetAsync(new Uri(server, $"/api/articles/{Slug(article)}"), stop);
                     var etag = read.StatusCode == HttpStatusCode.OK ? read.Headers.ETag!.Tag : null;
+                    var readRevision = read.StatusCode == HttpStatusCode.OK ? RevisionOf(await read.Content.ReadAsStringAsync(stop)) : 0;
                     var clock = Stopwatch.StartNew();
                     using var written = await PutAsync(http, server, article, Interlocked.Increment(ref revision), etag, stop);
                     times.Add(clock.Elapsed.TotalMilliseconds);
@@ -69,11 +76,27 @@ internal static class Pages
                         continue;
                     }
 
-                    written.EnsureSuccessStatusCode();
+                    var body = await written.Content.ReadAsStringAsync(stop);
+                    if (!written.IsSuccessStatusCode)
+                    {
+                        Interlocked.Increment(ref errors);
+                        if (body.Contains("database is locked", StringComparison.OrdinalIgnoreCase))
+                        {
+                            Interlocked.Increment(ref locked);
+                        }
+
+                        continue;
+                    }
+
                     Interlocked.Increment(ref landed);
+                    var now = RevisionOf(body);
+                    if (now != readRevision + 1)
+                    {
+                        Interlocked.Increment(ref lost);
+                    }
+
                     if (answered is not null)
                     {
-                        var now = JsonDocument.Parse(await written.Content.ReadAsStringAsync(stop)).RootElement.GetProperty("revision").GetInt32();
                         lock (answered)
                         {
                             answered[Slug(article)] = Math.Max(answered.GetValueOrDefault(Slug(article)), now);
@@ -86,16 +109,20 @@ internal static class Pages
                 }
             }
         })));
-        return new Writes(landed, refused, [.. times]);
+        return new Writes(landed, refused, lost, errors, locked, [.. times]);
     }
 
-    public sealed record Reads(int Count, int Failures, List<double> Ms);
+    private static int RevisionOf(string json) => JsonDocument.Parse(json).RootElement.GetProperty("revision").GetInt32();
 
-    /// <summary>Readers of the first eight articles, each connection a request at a time.</summary>
+    /// <summary>Torn: a 200 whose title and paragraphs do not all name the same revision, or that lacks a paragraph.</summary>
+    public sealed record Reads(int Count, int Failures, int Torn, List<double> Ms);
+
+    /// <summary>Readers of the first eight articles, each connection a request at a time; every 200 is checked whole.</summary>
     public static async Task<Reads> ReadAsync(HttpClient http, Uri server, int connections, TimeSpan duration, CancellationToken stop)
     {
         var times = new ConcurrentBag<double>();
         var failures = 0;
+        var torn = 0;
         var until = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, connections).Select(c => Task.Run(async () =>
         {
@@ -103,15 +130,32 @@ internal static class Pages
             {
                 var clock = Stopwatch.StartNew();
                 using var response = await http.GetAsync(new Uri(server, $"/api/articles/{Slug((i % 8) + 1)}"), stop);
-                await response.Content.ReadAsByteArrayAsync(stop);
+                var body = await response.Content.ReadAsStringAsync(stop);
                 times.Add(clock.Elapsed.TotalMilliseconds);
                 if (response.StatusCode != HttpStatusCode.OK)
                 {
                     Interlocked.Increment(ref failures);
                 }
+                else if (RevisionsNamed(body) is var named && (named.Count != Paragraphs + 1 || named.Distinct().Count() != 1))
+                {
+                    Interlocked.Increment(ref torn);
+                }
             }
         })));
-        return new Reads(times.Count, failures, [.. times]);
+        return new Reads(times.Count, failures, torn, [.. times]);
+    }
+
+    /// <summary>The revision each part of an article answer names: its title ("... Revision 7") and every paragraph ("..., revision 7, ...").</summary>
+    private static List<string> RevisionsNamed(string json)
+    {
+        var article = JsonDocument.Parse(json).RootElement;
+        return article.GetProperty("sections").EnumerateArray()
+            .SelectMany(s => s.GetProperty("paragraphs").EnumerateArray())
+            .Select(p => p.GetProperty("text").GetString()!)
+            .Where(text => text.Contains(", revision ", StringComparison.Ordinal))
+            .Select(text => text.Split(", revision ")[1].Split(',')[0])
+            .Append(article.GetProperty("title").GetString()!.Split("Revision ")[1])
+            .ToList();
     }
 }
 

@@ -4,15 +4,18 @@ namespace KoreaPolicy.LoadBench;
 
 /// <summary>
 /// The command line: <c>[--seconds 10] [--rounds 3] [--out FILE] [--articles DIR] [--cold-starts 3] [--warmup-seconds 2] [--ab-pairs 8] [--ab-seconds 5]
-/// [--limiter-only]</c>. The A/B pairs are run for metrics and for the rate limiter alike.
+/// [--limiter-only | --metrics-only]</c>. The A/B pairs are run for metrics and for the rate limiter alike.
 /// </summary>
 internal sealed record LoadOptions(int Seconds, int Rounds, string Out, string Articles, int ColdStarts, int WarmUpSeconds, int AbPairs, int AbSeconds)
 {
     public const string Usage =
-        "usage: dotnet run -c Release --project bench/KoreaPolicy.LoadBench -- [--seconds 10] [--rounds 3] [--out bench/results/load.md] [--articles data/articles] [--cold-starts 3] [--warmup-seconds 2] [--ab-pairs 8] [--ab-seconds 5] [--limiter-only]";
+        "usage: dotnet run -c Release --project bench/KoreaPolicy.LoadBench -- [--seconds 10] [--rounds 3] [--out bench/results/load.md] [--articles data/articles] [--cold-starts 3] [--warmup-seconds 2] [--ab-pairs 8] [--ab-seconds 5] [--limiter-only | --metrics-only]";
 
     /// <summary>Only the cold starts and the rate limiter's A/B: no floor, no rounds, no metrics A/B.</summary>
     public bool LimiterOnly { get; init; }
+
+    /// <summary>Only the cold starts and the metrics A/B: no floor, no rounds, no rate limiter A/B.</summary>
+    public bool MetricsOnly { get; init; }
 
     public static LoadOptions Parse(string[] args)
     {
@@ -30,6 +33,7 @@ internal sealed record LoadOptions(int Seconds, int Rounds, string Out, string A
                 "--ab-pairs" => options with { AbPairs = Number(args, ++i) },
                 "--ab-seconds" => options with { AbSeconds = Positive(args, ++i) },
                 "--limiter-only" => options with { LimiterOnly = true },
+                "--metrics-only" => options with { MetricsOnly = true },
                 "--help" or "-h" => throw new ArgumentException(Usage),
                 _ => throw new ArgumentException($"Unknown option {args[i]}.\n{Usage}"),
             };

@@ -68,36 +68,7 @@ internal static class LoadReport
         md.AppendLine();
         if (run.MetricsCost.Count > 0)
         {
-            md.AppendLine("## The cost of metrics: with (A) and without (B)");
-            md.AppendLine();
-            md.AppendLine($"The shipped API against the same build over the same database with `{MetricsCost.Off}` (no exporter, no instrument observed); "
-                + $"wrk `-t2 -c{MetricsCost.Connections} -d{o.AbSeconds}s`, {o.AbPairs} pairs per scenario, A and B back to back, order flipped every pair. "
-                + "Ratio: A's req/s over B's in the same pair; the median over the pairs is the cost, the spread of the pairs is the noise it carries. "
-                + "CPU: the server process's CPU time (user + system, /proc) over the run divided by the requests it answered; its ratio is the cost as work done, "
-                + "which other processes on the shared cores disturb much less than they disturb req/s.");
-            md.AppendLine();
-            md.AppendLine("| scenario | with req/s | without req/s | req/s with/without (median pair) | pairs: lowest – highest | with µs CPU/request | without µs CPU/request | CPU with/without (median pair) | pairs: lowest – highest | with p99 | without p99 |");
-            md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
-            foreach (var row in run.MetricsCost)
-            {
-                md.AppendLine($"| {row.Scenario.Name} | {Cell.Median(row.With, x => x.RequestsPerSecond):N0} | {Cell.Median(row.Without, x => x.RequestsPerSecond):N0} | "
-                    + $"{row.MedianRatio:0.000} | {row.Ratios.Min():0.000} – {row.Ratios.Max():0.000} | "
-                    + $"{row.MedianCpu(row.WithRuns):0.0} | {row.MedianCpu(row.WithoutRuns):0.0} | "
-                    + (row.CpuRatios.Count > 0 ? $"{row.MedianCpuRatio:0.000} | {row.CpuRatios.Min():0.000} – {row.CpuRatios.Max():0.000}" : "n/a | n/a")
-                    + $" | {Cell.Median(row.With, x => x.P99Ms):0.00} | {Cell.Median(row.Without, x => x.P99Ms):0.00} |");
-            }
-
-            md.AppendLine();
-            md.AppendLine("Every pair (req/s, with / without):");
-            md.AppendLine();
-            md.AppendLine("| scenario | " + string.Join(" | ", Enumerable.Range(1, o.AbPairs).Select(i => $"pair {i}")) + " |");
-            md.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", o.AbPairs)));
-            foreach (var row in run.MetricsCost)
-            {
-                md.AppendLine($"| {row.Scenario.Name} | " + string.Join(" | ", row.With.Zip(row.Without).Select(p => $"{p.First.RequestsPerSecond:N0} / {p.Second.RequestsPerSecond:N0}")) + " |");
-            }
-
-            md.AppendLine();
+            md.Append(MetricsCost.Report(run.MetricsCost, o.AbPairs, o.AbSeconds));
         }
 
         md.AppendLine("## Memory");

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace KoreaPolicy.LoadBench;
 
 /// <summary>
@@ -20,6 +22,70 @@ internal static class MetricsCost
 
     /// <summary>The switch that turns metrics off; everything else is the shipped configuration.</summary>
     public const string Off = "--Metrics:Prometheus=false";
+
+    /// <summary>
+    /// A second process over the same database with metrics off, checked to be what it says (a
+    /// scrape endpoint on the shipped API, none on the other), both warmed up (with --metrics-only the
+    /// shipped one has served nothing yet), then the pairs.
+    /// </summary>
+    public static async Task<IReadOnlyList<MetricsCostRow>> RunAsync(
+        string wrk, HttpClient client, KoreaPolicy.Bench.ChildServer shipped, string database, string articles, IReadOnlyList<LoadScenario> scenarios, int pairs, int seconds, int warmUpSeconds)
+    {
+        using var withoutMetrics = KoreaPolicy.Bench.ChildServer.Start("The API without metrics", "KoreaPolicy.Api.dll",
+            [$"--Database:Path={database}", $"--Ingestion:Path={articles}", Off, .. KoreaPolicy.Bench.RateLimitSettings.Unrestricted]);
+        await withoutMetrics.WaitForOkAsync(client, "/health/ready", TimeSpan.FromSeconds(60));
+        if ((await client.GetAsync(new Uri(shipped.BaseAddress, "/metrics"))).StatusCode != System.Net.HttpStatusCode.OK
+            || (await client.GetAsync(new Uri(withoutMetrics.BaseAddress, "/metrics"))).StatusCode != System.Net.HttpStatusCode.NotFound)
+        {
+            throw new InvalidOperationException("Expected /metrics to answer 200 on the shipped API and 404 with metrics off.");
+        }
+
+        Console.Error.WriteLine($"Metrics A/B: {pairs} pairs of {seconds} s per scenario at {Connections} connections...");
+        foreach (var scenario in scenarios.Where(s => ScenarioNames.Contains(s.Name)))
+        {
+            await Wrk.RunAsync(wrk, new Uri(withoutMetrics.BaseAddress, scenario.PathAndQuery), Connections, Math.Max(1, warmUpSeconds), null);
+            await Wrk.RunAsync(wrk, new Uri(shipped.BaseAddress, scenario.PathAndQuery), Connections, Math.Max(1, warmUpSeconds), null);
+        }
+
+        return await MeasureAsync(wrk, shipped, withoutMetrics, scenarios, pairs, seconds);
+    }
+
+    /// <summary>The A/B's figures as Markdown: medians, the spread of the pairs, and every pair.</summary>
+    public static string Report(IReadOnlyList<MetricsCostRow> rows, int pairs, int seconds)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("## The cost of metrics: with (A) and without (B)");
+        md.AppendLine();
+        md.AppendLine($"The shipped API against the same build over the same database with `{Off}` (no exporter, no instrument observed); "
+            + $"wrk `-t2 -c{Connections} -d{seconds}s`, {pairs} pairs per scenario, A and B back to back, order flipped every pair. "
+            + "Ratio: A's req/s over B's in the same pair; the median over the pairs is the cost, the spread of the pairs is the noise it carries. "
+            + "CPU: the server process's CPU time (user + system, /proc) over the run divided by the requests it answered; its ratio is the cost as work done, "
+            + "which other processes on the shared cores disturb much less than they disturb req/s.");
+        md.AppendLine();
+        md.AppendLine("| scenario | with req/s | without req/s | req/s with/without (median pair) | pairs: lowest – highest | with µs CPU/request | without µs CPU/request | CPU with/without (median pair) | pairs: lowest – highest | with p99 | without p99 |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var row in rows)
+        {
+            md.AppendLine($"| {row.Scenario.Name} | {Cell.Median(row.With, x => x.RequestsPerSecond):N0} | {Cell.Median(row.Without, x => x.RequestsPerSecond):N0} | "
+                + $"{row.MedianRatio:0.000} | {row.Ratios.Min():0.000} – {row.Ratios.Max():0.000} | "
+                + $"{row.MedianCpu(row.WithRuns):0.0} | {row.MedianCpu(row.WithoutRuns):0.0} | "
+                + (row.CpuRatios.Count > 0 ? $"{row.MedianCpuRatio:0.000} | {row.CpuRatios.Min():0.000} – {row.CpuRatios.Max():0.000}" : "n/a | n/a")
+                + $" | {Cell.Median(row.With, x => x.P99Ms):0.00} | {Cell.Median(row.Without, x => x.P99Ms):0.00} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("Every pair (req/s, with / without):");
+        md.AppendLine();
+        md.AppendLine("| scenario | " + string.Join(" | ", Enumerable.Range(1, pairs).Select(i => $"pair {i}")) + " |");
+        md.AppendLine("|---|" + string.Concat(Enumerable.Repeat("---:|", pairs)));
+        foreach (var row in rows)
+        {
+            md.AppendLine($"| {row.Scenario.Name} | " + string.Join(" | ", row.With.Zip(row.Without).Select(p => $"{p.First.RequestsPerSecond:N0} / {p.Second.RequestsPerSecond:N0}")) + " |");
+        }
+
+        md.AppendLine();
+        return md.ToString();
+    }
 
     /// <summary>
     /// The pairs, for any A/B of two builds or configurations over the same database (metrics here,

@@ -76,6 +76,15 @@ try
         return 0;
     }
 
+    if (options.MetricsOnly)
+    {
+        var pairs = Math.Max(1, options.AbPairs);
+        Console.WriteLine(machine);
+        Console.WriteLine(MetricsCost.Report(
+            await MetricsCost.RunAsync(wrk, client, server, database, articles, scenarios, pairs, options.AbSeconds, options.WarmUpSeconds), pairs, options.AbSeconds));
+        return 0;
+    }
+
     // --- The floor: the API's own answers, recorded and replayed from memory.
     var floorFolder = Path.Combine(work, "floor");
     var recorded = await ResponseRecorder.RecordAsync(client, server.BaseAddress, scenarios, floorFolder);
@@ -120,27 +129,9 @@ try
     }
 
     // --- The cost of metrics: the same build over the same database with metrics off, in pairs.
-    IReadOnlyList<MetricsCostRow> metricsCost = [];
-    if (options.AbPairs > 0)
-    {
-        using var withoutMetrics = ChildServer.Start("The API without metrics", "KoreaPolicy.Api.dll",
-            [$"--Database:Path={database}", $"--Ingestion:Path={articles}", MetricsCost.Off, .. RateLimitSettings.Unrestricted]);
-        await withoutMetrics.WaitForOkAsync(client, "/health/ready", TimeSpan.FromSeconds(60));
-        // Each side is what it says: a scrape endpoint on the shipped API, none on the other.
-        if ((await client.GetAsync(new Uri(server.BaseAddress, "/metrics"))).StatusCode != System.Net.HttpStatusCode.OK
-            || (await client.GetAsync(new Uri(withoutMetrics.BaseAddress, "/metrics"))).StatusCode != System.Net.HttpStatusCode.NotFound)
-        {
-            throw new InvalidOperationException("Expected /metrics to answer 200 on the shipped API and 404 with metrics off.");
-        }
-
-        Console.Error.WriteLine($"Metrics A/B: {options.AbPairs} pairs of {options.AbSeconds} s per scenario at {MetricsCost.Connections} connections...");
-        foreach (var scenario in scenarios.Where(s => MetricsCost.ScenarioNames.Contains(s.Name)))
-        {
-            await Wrk.RunAsync(wrk, new Uri(withoutMetrics.BaseAddress, scenario.PathAndQuery), MetricsCost.Connections, Math.Max(1, options.WarmUpSeconds), null);
-        }
-
-        metricsCost = await MetricsCost.MeasureAsync(wrk, server, withoutMetrics, scenarios, options.AbPairs, options.AbSeconds);
-    }
+    IReadOnlyList<MetricsCostRow> metricsCost = options.AbPairs > 0
+        ? await MetricsCost.RunAsync(wrk, client, server, database, articles, scenarios, options.AbPairs, options.AbSeconds, options.WarmUpSeconds)
+        : [];
 
     // --- The cost of the rate limiter: the same build over the same database with it off, in pairs.
     IReadOnlyList<MetricsCostRow> limiterCost = options.AbPairs > 0

@@ -9,9 +9,12 @@ namespace KoreaPolicy.Microbench;
 /// What metrics add to one request answered from the stored responses, in nanoseconds: the
 /// measurements ASP.NET Core's hosting records for every request (http.server.active_requests up
 /// and down, http.server.request.duration with its scheme, method, protocol and status tags; a
-/// stored answer has no route) and the archive's stored-response counter, with an OpenTelemetry
-/// MeterProvider and a Prometheus reader listening as in the shipped configuration, or nobody.
-/// The same shapes and tags as the real instruments, on meters of this benchmark's own.
+/// stored answer has no route), the archive's stored-response counter, and the other meters
+/// AddAspNetCoreInstrumentation observes that a stored answer also records (seen on the shipped
+/// API's /metrics): authentication's duration, the rate limiter's four measurements, and Kestrel's
+/// memory pool, per 4 KiB block rented and returned. With an OpenTelemetry MeterProvider and a
+/// Prometheus reader listening as in the shipped configuration, or nobody. The same shapes and tags
+/// as the real instruments, on meters of this benchmark's own.
 /// </summary>
 [MemoryDiagnoser]
 public class MetricsRecordingBenchmarks
@@ -23,6 +26,13 @@ public class MetricsRecordingBenchmarks
     private Histogram<double> duration = null!;
     private UpDownCounter<long> active = null!;
     private Counter<long> lookups = null!;
+    private Meter aspNetCore = null!;
+    private Histogram<double> authenticate = null!;
+    private UpDownCounter<long> leases = null!;
+    private Histogram<double> leaseDuration = null!;
+    private Counter<long> limiterRequests = null!;
+    private UpDownCounter<long> pooled = null!;
+    private Counter<long> rented = null!;
     private MeterProvider? provider;
 
     [Params(false, true)]
@@ -39,9 +49,16 @@ public class MetricsRecordingBenchmarks
         });
         active = hosting.CreateUpDownCounter<long>("http.server.active_requests");
         lookups = archive.CreateCounter<long>("koreapolicy.stored_responses.lookups");
+        aspNetCore = new Meter("KoreaPolicy.Microbench.AspNetCore");
+        authenticate = aspNetCore.CreateHistogram<double>("aspnetcore.authentication.authenticate.duration", "s");
+        leases = aspNetCore.CreateUpDownCounter<long>("aspnetcore.rate_limiting.active_request_leases");
+        leaseDuration = aspNetCore.CreateHistogram<double>("aspnetcore.rate_limiting.request_lease.duration", "s");
+        limiterRequests = aspNetCore.CreateCounter<long>("aspnetcore.rate_limiting.requests");
+        pooled = aspNetCore.CreateUpDownCounter<long>("aspnetcore.memory_pool.pooled", "By");
+        rented = aspNetCore.CreateCounter<long>("aspnetcore.memory_pool.rented", "By");
         if (Listening)
         {
-            provider = Sdk.CreateMeterProviderBuilder().AddMeter(hosting.Name, archive.Name).AddPrometheusExporter().Build();
+            provider = Sdk.CreateMeterProviderBuilder().AddMeter(hosting.Name, archive.Name, aspNetCore.Name).AddPrometheusExporter().Build();
         }
     }
 
@@ -51,6 +68,7 @@ public class MetricsRecordingBenchmarks
         provider?.Dispose();
         hosting.Dispose();
         archive.Dispose();
+        aspNetCore.Dispose();
     }
 
     [Benchmark(Description = "hosting: active requests up and down, request duration")]
@@ -97,4 +115,42 @@ public class MetricsRecordingBenchmarks
 
     [Benchmark(Description = "stored-response lookup counted, one tag")]
     public void StoredResponseLookup() => lookups.Add(1, new KeyValuePair<string, object?>("result", "hit"));
+
+    [Benchmark(Description = "authentication: authenticate duration (scheme, result)")]
+    public void Authenticate()
+    {
+        if (authenticate.Enabled)
+        {
+            authenticate.Record(0.000002, new KeyValuePair<string, object?>("aspnetcore.authentication.scheme", "ApiKey"), new KeyValuePair<string, object?>("aspnetcore.authentication.result", "none"));
+        }
+    }
+
+    [Benchmark(Description = "rate limiter: lease up, requests acquired, lease down, lease duration")]
+    public void RateLimiter()
+    {
+        if (leases.Enabled)
+        {
+            leases.Add(1);
+        }
+
+        limiterRequests.Add(1, new KeyValuePair<string, object?>("aspnetcore.rate_limiting.result", "acquired"));
+        if (leases.Enabled)
+        {
+            leases.Add(-1);
+        }
+
+        if (leaseDuration.Enabled)
+        {
+            leaseDuration.Record(0.0002);
+        }
+    }
+
+    [Benchmark(Description = "memory pool: one 4 KiB block rented and returned")]
+    public void MemoryPoolBlock()
+    {
+        var owner = new KeyValuePair<string, object?>("aspnetcore.memory_pool.owner", "kestrel");
+        rented.Add(4096, owner);
+        pooled.Add(-4096, owner);
+        pooled.Add(4096, owner);
+    }
 }

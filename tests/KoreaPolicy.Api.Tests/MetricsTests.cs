@@ -64,6 +64,46 @@ public sealed partial class MetricsTests
     }
 
     [Fact]
+    public async Task ThePerRequestInstrumentsLeftUnobservedAreAbsentAndRefusalsAreCountedByPolicy()
+    {
+        // On Kestrel (its memory pool and connections are measured there, not in the test server),
+        // with an anonymous bucket of three tokens that does not refill during the test.
+        using var app = new KoreaPolicyApplication
+        {
+            Settings = new Dictionary<string, string?>
+            {
+                ["RateLimits:Anonymous:TokenLimit"] = "3",
+                ["RateLimits:Anonymous:TokensPerPeriod"] = "1",
+                ["RateLimits:Anonymous:PeriodSeconds"] = "60",
+            },
+        };
+        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        app.StartServer();
+        var client = app.CreateClient();
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await client.GetAsync($"/api/articles/{Slug}")).StatusCode);
+        }
+
+        // The scrape goes through the limiter like any request: with a reader's key, from its own bucket.
+        await Task.Delay(ScrapeCacheWait);
+        var scrape = await ScrapeAsync(app.ClientWithKey(app.AddKey("read")));
+
+        statuses.Should().Equal(HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests, HttpStatusCode.TooManyRequests);
+        scrape.Names.Should().Contain(["http_server_request_duration_seconds_count", "kestrel_active_connections"], "what an operator reads is still measured");
+        scrape.Value("http_server_request_duration_seconds_count", ("http_response_status_code", "429")).Should().Be(2);
+        scrape.Value("koreapolicy_rate_limit_rejections_total", ("policy", "anonymous")).Should().Be(2);
+        scrape.Names.Should().NotContain(name =>
+            name.StartsWith("aspnetcore_memory_pool_", StringComparison.Ordinal)
+            || name.StartsWith("aspnetcore_rate_limiting_", StringComparison.Ordinal)
+            || name.StartsWith("aspnetcore_authentication_authenticate_duration", StringComparison.Ordinal)
+            || name.StartsWith("http_server_active_requests", StringComparison.Ordinal),
+            "these record on every request and are not observed (Telemetry.NotObserved; their cost is in bench/README.md)");
+    }
+
+    [Fact]
     public async Task MetricsTurnedOffLeaveNoScrapeEndpoint()
     {
         using var app = new KoreaPolicyApplication { Settings = new Dictionary<string, string?> { ["Metrics:Prometheus"] = "false" } };

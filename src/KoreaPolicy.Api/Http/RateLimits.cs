@@ -88,6 +88,7 @@ public static class RateLimits
     {
         var partition = RateLimitPartition.Of(context);
         var limit = partition.Limit(limits);
+        context.RequestServices.GetRequiredService<ApiMetrics>().RateLimitRejected(partition.PolicyName);
         var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(limit.PeriodSeconds);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         var headers = context.Response.Headers;
