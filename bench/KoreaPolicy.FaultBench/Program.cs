@@ -151,12 +151,11 @@ finally
 int Option(string name, int fallback) =>
     args.SkipWhile(a => a != name).Skip(1).FirstOrDefault() is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
 
-// The Release API over the database, quiet, with buckets too large to empty: a benchmark is one client address.
+// The Release API over the database, at its shipped log levels, with buckets too large to empty: a benchmark is one client address.
 static ChildServer Serve(string database) => ChildServer.Start("The API", "KoreaPolicy.Api.dll",
 [
     $"--Database:Path={database}",
     "--Ingestion:Path=",
-    "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
     .. RateLimitSettings.Unrestricted,
     "--RateLimits:Writes:TokenLimit=1000000000",
     "--RateLimits:Writes:TokensPerPeriod=1000000000",

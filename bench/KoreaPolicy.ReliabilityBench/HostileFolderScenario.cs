@@ -80,10 +80,10 @@ internal static class HostileFolderScenario
             report.AppendLine($"| `{name.Replace("\n", "\\n", StringComparison.Ordinal)}` | {result} | {line.Seconds:0.00} s |");
         }
 
-        // The server's start-up over the same folder, on a database of its own.
+        // The server's start-up over the same folder, on a database of its own, at its shipped log levels.
         var startUp = Stopwatch.StartNew();
         using (var server = ChildServer.Start("The API", "KoreaPolicy.Api.dll",
-                   [$"--Database:Path={Path.Combine(work, "startup.db")}", $"--Ingestion:Path={folder}", "--Logging:LogLevel:Default=Warning"]))
+                   [$"--Database:Path={Path.Combine(work, "startup.db")}", $"--Ingestion:Path={folder}"]))
         {
             using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
             await server.WaitForOkAsync(client, "/health", Limit);

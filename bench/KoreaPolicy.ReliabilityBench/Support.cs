@@ -101,13 +101,13 @@ internal static class Archives
     }
 }
 
-/// <summary>The API as a child process over a built database, with its shipped configuration plus what a scenario sets.</summary>
+/// <summary>The API as a child process over a built database, with its shipped configuration (log levels included) plus what a scenario sets.</summary>
 internal static class Api
 {
     public static async Task<ChildServer> StartAsync(string database, params string[] settings)
     {
         var server = ChildServer.Start("The API", "KoreaPolicy.Api.dll",
-            [$"--Database:Path={database}", "--Ingestion:Path=", "--Logging:LogLevel:Default=Warning", .. RateLimitSettings.Unrestricted, .. settings]);
+            [$"--Database:Path={database}", "--Ingestion:Path=", .. RateLimitSettings.Unrestricted, .. settings]);
         using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         await server.WaitForOkAsync(client, "/health", TimeSpan.FromSeconds(60));
         return server;
