@@ -37,6 +37,24 @@ public sealed class KoreaPolicyApplication : WebApplicationFactory<Program>
     /// <summary>Further configuration keys and values, as an operator would set them.</summary>
     public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
 
+    /// <summary>
+    /// The application on Kestrel (loopback, a free port), started, with a test class's
+    /// <paramref name="defaults"/> and then one test's <paramref name="overrides"/> as its settings.
+    /// </summary>
+    public static KoreaPolicyApplication ServedOnLoopback(IReadOnlyDictionary<string, string?> defaults, params (string Key, string Value)[] overrides)
+    {
+        var settings = new Dictionary<string, string?>(defaults);
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+
+        var app = new KoreaPolicyApplication { Settings = settings };
+        app.UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        app.StartServer();
+        return app;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");

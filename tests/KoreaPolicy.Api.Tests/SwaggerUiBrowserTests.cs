@@ -41,53 +41,27 @@ public sealed class SwaggerUiBrowserTests
         using var http = app.CreateClient();
         var expected = JsonNode.Parse(await http.GetStringAsync($"/api/articles/{slug}"))!;
 
-        // --- Chromium with a throw-away profile (Playwright takes a user data dir only this way).
-        using var playwright = await Playwright.CreateAsync();
-        var profile = Directory.CreateTempSubdirectory("koreapolicy-chromium-");
-        try
+        await OnSwaggerUiAsync(baseAddress, async page =>
         {
-            await using var browser = await playwright.Chromium.LaunchPersistentContextAsync(profile.FullName, new()
-            {
-                ExecutablePath = Chromium.ExecutablePath,
-                Headless = true,
-                Args = ChromiumArgs,
-                Timeout = Timeout,
-            });
-            var page = browser.Pages.Count > 0 ? browser.Pages[0] : await browser.NewPageAsync();
-            page.SetDefaultTimeout(Timeout);
+            // GET /api/articles/{slug}: tag "Articles", operation id "GetArticle".
+            var operation = page.Locator("#operations-Articles-GetArticle");
+            await operation.Locator(".opblock-summary-control").ClickAsync();
+            await operation.GetByRole(AriaRole.Button, new() { Name = "Try it out" }).ClickAsync();
+            await operation.Locator("tr[data-param-name='slug'] input").FillAsync(slug);
+            await operation.GetByRole(AriaRole.Button, new() { Name = "Execute" }).ClickAsync();
 
-            try
-            {
-                await page.GotoAsync(new Uri(baseAddress, "/swagger").ToString());
+            var response = operation.Locator(".live-responses-table .response");
+            await Expect(response.Locator(".response-col_status")).ToHaveTextAsync("200", new() { Timeout = Timeout });
+            var body = response.Locator(".response-col_description .highlight-code pre").First;
+            await Expect(body).ToContainTextAsync(slug, new() { Timeout = Timeout });
 
-                // GET /api/articles/{slug}: tag "Articles", operation id "GetArticle".
-                var operation = page.Locator("#operations-Articles-GetArticle");
-                await operation.Locator(".opblock-summary-control").ClickAsync();
-                await operation.GetByRole(AriaRole.Button, new() { Name = "Try it out" }).ClickAsync();
-                await operation.Locator("tr[data-param-name='slug'] input").FillAsync(slug);
-                await operation.GetByRole(AriaRole.Button, new() { Name = "Execute" }).ClickAsync();
-
-                var response = operation.Locator(".live-responses-table .response");
-                await Expect(response.Locator(".response-col_status")).ToHaveTextAsync("200", new() { Timeout = Timeout });
-                var body = response.Locator(".response-col_description .highlight-code pre").First;
-                await Expect(body).ToContainTextAsync(slug, new() { Timeout = Timeout });
-
-                var shown = JsonNode.Parse(await body.TextContentAsync() ?? "")!;
-                shown["slug"]!.GetValue<string>().Should().Be(slug);
-                shown["authors"]![0]!["name"]!.GetValue<string>().Should().Be("Bruce Klingner");
-                shown["sections"]![0]!["paragraphs"]![0]!["text"]!.GetValue<string>()
-                    .Should().Be(expected["sections"]![0]!["paragraphs"]![0]!["text"]!.GetValue<string>());
-                JsonNode.DeepEquals(shown, expected).Should().BeTrue("the page shows the whole article as the API serves it");
-            }
-            catch (Exception failure)
-            {
-                throw new XunitException($"{failure.Message}{Environment.NewLine}Screenshot: {await TryScreenshotAsync(page)}", failure);
-            }
-        }
-        finally
-        {
-            TryDelete(profile);
-        }
+            var shown = JsonNode.Parse(await body.TextContentAsync() ?? "")!;
+            shown["slug"]!.GetValue<string>().Should().Be(slug);
+            shown["authors"]![0]!["name"]!.GetValue<string>().Should().Be("Bruce Klingner");
+            shown["sections"]![0]!["paragraphs"]![0]!["text"]!.GetValue<string>()
+                .Should().Be(expected["sections"]![0]!["paragraphs"]![0]!["text"]!.GetValue<string>());
+            JsonNode.DeepEquals(shown, expected).Should().BeTrue("the page shows the whole article as the API serves it");
+        });
     }
 
     [ChromiumFact]
@@ -100,6 +74,42 @@ public sealed class SwaggerUiBrowserTests
         var baseAddress = app.ClientOptions.BaseAddress;
         var key = app.AddKey("write");
 
+        await OnSwaggerUiAsync(baseAddress, async page =>
+        {
+            // The Authorize button takes the key for the document's bearer scheme.
+            await page.Locator(".auth-wrapper .authorize").ClickAsync();
+            var dialog = page.Locator(".modal-ux");
+            await dialog.Locator("input").First.FillAsync(key);
+            // Swagger UI labels its buttons for screen readers ("Apply credentials"): found by their classes.
+            await dialog.Locator("button.modal-btn.authorize").ClickAsync();
+            await Expect(dialog).ToContainTextAsync("Logout");
+            await dialog.Locator("button.btn-done").ClickAsync();
+
+            // DELETE /api/articles/{slug}: tag "Publishing", operation id "WithdrawArticle".
+            var operation = page.Locator("#operations-Publishing-WithdrawArticle");
+            await operation.Locator(".opblock-summary-control").ClickAsync();
+            await operation.GetByRole(AriaRole.Button, new() { Name = "Try it out" }).ClickAsync();
+            await operation.Locator("tr[data-param-name='slug'] input").FillAsync(slug);
+            await operation.Locator("tr[data-param-name='If-Match'] input").FillAsync("*");
+            await operation.GetByRole(AriaRole.Button, new() { Name = "Execute" }).ClickAsync();
+
+            var response = operation.Locator(".live-responses-table .response");
+            await Expect(response.Locator(".response-col_status")).ToHaveTextAsync("200", new() { Timeout = Timeout });
+            var body = response.Locator(".response-col_description .highlight-code pre").First;
+            await Expect(body).ToContainTextAsync("withdrawn", new() { Timeout = Timeout });
+            JsonNode.Parse(await body.TextContentAsync() ?? "")!["outcome"]!.GetValue<string>().Should().Be("withdrawn");
+        });
+
+        using var http = app.CreateClient();
+        (await http.GetAsync($"/api/articles/{slug}")).StatusCode.Should().Be(System.Net.HttpStatusCode.Gone);
+    }
+
+    /// <summary>
+    /// Swagger UI at <paramref name="baseAddress"/> in headless Chromium with a throw-away profile
+    /// (Playwright takes a user data dir only this way); a failure carries a screenshot's path.
+    /// </summary>
+    private static async Task OnSwaggerUiAsync(Uri baseAddress, Func<IPage, Task> use, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    {
         using var playwright = await Playwright.CreateAsync();
         var profile = Directory.CreateTempSubdirectory("koreapolicy-chromium-");
         try
@@ -117,46 +127,21 @@ public sealed class SwaggerUiBrowserTests
             try
             {
                 await page.GotoAsync(new Uri(baseAddress, "/swagger").ToString());
-
-                // The Authorize button takes the key for the document's bearer scheme.
-                await page.Locator(".auth-wrapper .authorize").ClickAsync();
-                var dialog = page.Locator(".modal-ux");
-                await dialog.Locator("input").First.FillAsync(key);
-                // Swagger UI labels its buttons for screen readers ("Apply credentials"): found by their classes.
-                await dialog.Locator("button.modal-btn.authorize").ClickAsync();
-                await Expect(dialog).ToContainTextAsync("Logout");
-                await dialog.Locator("button.btn-done").ClickAsync();
-
-                // DELETE /api/articles/{slug}: tag "Publishing", operation id "WithdrawArticle".
-                var operation = page.Locator("#operations-Publishing-WithdrawArticle");
-                await operation.Locator(".opblock-summary-control").ClickAsync();
-                await operation.GetByRole(AriaRole.Button, new() { Name = "Try it out" }).ClickAsync();
-                await operation.Locator("tr[data-param-name='slug'] input").FillAsync(slug);
-                await operation.Locator("tr[data-param-name='If-Match'] input").FillAsync("*");
-                await operation.GetByRole(AriaRole.Button, new() { Name = "Execute" }).ClickAsync();
-
-                var response = operation.Locator(".live-responses-table .response");
-                await Expect(response.Locator(".response-col_status")).ToHaveTextAsync("200", new() { Timeout = Timeout });
-                var body = response.Locator(".response-col_description .highlight-code pre").First;
-                await Expect(body).ToContainTextAsync("withdrawn", new() { Timeout = Timeout });
-                JsonNode.Parse(await body.TextContentAsync() ?? "")!["outcome"]!.GetValue<string>().Should().Be("withdrawn");
+                await use(page);
             }
             catch (Exception failure)
             {
-                throw new XunitException($"{failure.Message}{Environment.NewLine}Screenshot: {await TryScreenshotAsync(page)}", failure);
+                throw new XunitException($"{failure.Message}{Environment.NewLine}Screenshot: {await TryScreenshotAsync(page, test)}", failure);
             }
         }
         finally
         {
             TryDelete(profile);
         }
-
-        using var http = app.CreateClient();
-        (await http.GetAsync($"/api/articles/{slug}")).StatusCode.Should().Be(System.Net.HttpStatusCode.Gone);
     }
 
     /// <summary>The page as it stood at the failure, saved beside the test assembly.</summary>
-    private static async Task<string> TryScreenshotAsync(IPage page, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    private static async Task<string> TryScreenshotAsync(IPage page, string test)
     {
         var path = Path.Combine(AppContext.BaseDirectory, "screenshots", $"{test}.png");
         try

@@ -12,26 +12,17 @@ internal static class SyncSupport
     /// The application on Kestrel (loopback, a free port), delivering to loopback receivers, retrying
     /// quickly, with rate limits off (the tests make hundreds of writes).
     /// </summary>
-    public static KoreaPolicyApplication Served(params (string Key, string Value)[] settings)
-    {
-        var all = new Dictionary<string, string?>
-        {
-            ["Webhooks:AllowPrivateTargets"] = "true",
-            ["Webhooks:RetryDelay"] = "00:00:00.050",
-            ["Webhooks:MaxRetryDelay"] = "00:00:00.500",
-            ["Webhooks:PollInterval"] = "00:00:00.200",
-            ["RateLimits:Enabled"] = "false",
-        };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        var app = new KoreaPolicyApplication { Settings = all };
-        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        app.StartServer();
-        return app;
-    }
+    public static KoreaPolicyApplication Served(params (string Key, string Value)[] settings) =>
+        KoreaPolicyApplication.ServedOnLoopback(
+            new Dictionary<string, string?>
+            {
+                ["Webhooks:AllowPrivateTargets"] = "true",
+                ["Webhooks:RetryDelay"] = "00:00:00.050",
+                ["Webhooks:MaxRetryDelay"] = "00:00:00.500",
+                ["Webhooks:PollInterval"] = "00:00:00.200",
+                ["RateLimits:Enabled"] = "false",
+            },
+            settings);
 
     /// <summary>Subscribes the receiver (and gives it the secret); returns the subscription's id.</summary>
     public static async Task<long> SubscribeAsync(this HttpClient admin, WebhookReceiver receiver, object? body = null)

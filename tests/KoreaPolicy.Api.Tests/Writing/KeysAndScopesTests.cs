@@ -22,7 +22,7 @@ public sealed partial class KeysAndScopesTests
         try
         {
             var database = $"--Database:Path={Path.Combine(folder, "archive.db")}";
-            var added = await RunProgramAsync("keys", "add", "--name", "editorial desk", "--scopes", "write,admin", database);
+            var added = await ProgramProcess.RunAsync("keys", "add", "--name", "editorial desk", "--scopes", "write,admin", database);
 
             added.ExitCode.Should().Be(0, added.Errors);
             var key = added.Output.Trim();
@@ -30,7 +30,7 @@ public sealed partial class KeysAndScopesTests
             var prefix = key.Split('_')[1];
             added.Errors.Should().Contain(prefix).And.Contain("shown this once").And.NotContain(key);
 
-            var listed = await RunProgramAsync("keys", "list", database);
+            var listed = await ProgramProcess.RunAsync("keys", "list", database);
             listed.ExitCode.Should().Be(0);
             var row = listed.Output.Split('\n').Single(line => line.Contains(prefix)).Split('\t');
             row[1..4].Should().Equal(prefix, "write,admin", row[3]);
@@ -45,10 +45,10 @@ public sealed partial class KeysAndScopesTests
             Contains(file, Encoding.UTF8.GetBytes(secret)).Should().BeFalse();
             Contains(file, System.Buffers.Text.Base64Url.DecodeFromChars(secret)).Should().BeFalse();
 
-            var revoked = await RunProgramAsync("keys", "revoke", prefix, database);
+            var revoked = await ProgramProcess.RunAsync("keys", "revoke", prefix, database);
             revoked.ExitCode.Should().Be(0, revoked.Errors);
-            (await RunProgramAsync("keys", "list", database)).Output.Split('\n').Single(line => line.Contains(prefix)).Split('\t')[4].Should().NotBe("-");
-            (await RunProgramAsync("keys", "revoke", "nosuchkey", database)).ExitCode.Should().Be(1);
+            (await ProgramProcess.RunAsync("keys", "list", database)).Output.Split('\n').Single(line => line.Contains(prefix)).Split('\t')[4].Should().NotBe("-");
+            (await ProgramProcess.RunAsync("keys", "revoke", "nosuchkey", database)).ExitCode.Should().Be(1);
         }
         finally
         {
@@ -68,7 +68,7 @@ public sealed partial class KeysAndScopesTests
         var folder = Directory.CreateTempSubdirectory("koreapolicy-keys-").FullName;
         try
         {
-            var run = await RunProgramAsync([.. arguments, $"--Database:Path={Path.Combine(folder, "archive.db")}"]);
+            var run = await ProgramProcess.RunAsync([.. arguments, $"--Database:Path={Path.Combine(folder, "archive.db")}"]);
 
             run.ExitCode.Should().Be(2);
             run.Errors.Should().Contain("usage: KoreaPolicy.Api keys");
@@ -256,29 +256,6 @@ public sealed partial class KeysAndScopesTests
 
     [GeneratedRegex("^kp_[a-z2-9]{8}_[A-Za-z0-9_-]{43}$")]
     private static partial Regex KeyPattern();
-
-    /// <summary>The real program as its own process: <c>dotnet KoreaPolicy.Api.dll ...</c>.</summary>
-    private static async Task<(int ExitCode, string Output, string Errors)> RunProgramAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "KoreaPolicy.Api.dll"));
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var errors = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await output, await errors);
-    }
 
     /// <summary>Every log line of every category, formatted with its exception.</summary>
     private sealed class CapturedLogs : ILoggerProvider

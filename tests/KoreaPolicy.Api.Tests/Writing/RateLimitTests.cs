@@ -118,27 +118,18 @@ public sealed class RateLimitTests
     }
 
     /// <summary>The application on Kestrel, loopback, a free port, with buckets that refill one token a minute.</summary>
-    private static KoreaPolicyApplication Served(params (string Key, string Value)[] settings)
-    {
-        var all = new Dictionary<string, string?>
-        {
-            ["RateLimits:Anonymous:TokensPerPeriod"] = "1",
-            ["RateLimits:Anonymous:PeriodSeconds"] = "60",
-            ["RateLimits:KeyedReads:TokensPerPeriod"] = "1",
-            ["RateLimits:KeyedReads:PeriodSeconds"] = "60",
-            ["RateLimits:Writes:TokensPerPeriod"] = "1",
-            ["RateLimits:Writes:PeriodSeconds"] = "60",
-        };
-        foreach (var (key, value) in settings)
-        {
-            all[key] = value;
-        }
-
-        var app = new KoreaPolicyApplication { Settings = all };
-        app.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        app.StartServer();
-        return app;
-    }
+    private static KoreaPolicyApplication Served(params (string Key, string Value)[] settings) =>
+        KoreaPolicyApplication.ServedOnLoopback(
+            new Dictionary<string, string?>
+            {
+                ["RateLimits:Anonymous:TokensPerPeriod"] = "1",
+                ["RateLimits:Anonymous:PeriodSeconds"] = "60",
+                ["RateLimits:KeyedReads:TokensPerPeriod"] = "1",
+                ["RateLimits:KeyedReads:PeriodSeconds"] = "60",
+                ["RateLimits:Writes:TokensPerPeriod"] = "1",
+                ["RateLimits:Writes:PeriodSeconds"] = "60",
+            },
+            settings);
 
     private static HttpClient KeyedClient(KoreaPolicyApplication app, string key)
     {
