@@ -73,10 +73,10 @@ public sealed class ApiKeys(ArchiveDatabase database, TimeProvider clock)
     {
         var wellFormed = TryParse(presented, out var prefix, out var secret);
         using var connection = database.Open();
-        var row = connection.QuerySingleOrDefault<KeyRow>(KeyColumns + " WHERE prefix = @prefix", new { prefix = wellFormed ? prefix : "" });
-        var computed = Hash(row?.Salt ?? DummySalt, wellFormed ? secret : Encoding.UTF8.GetBytes(presented));
-        var matches = CryptographicOperations.FixedTimeEquals(computed, row?.Hash ?? DummyHash);
-        return matches && row is { RevokedAt: null } ? row.ToKey() : null;
+        var row = connection.QuerySingle<KeyRow>(KeyOrDecoy, new { prefix = wellFormed ? prefix : "", DummySalt, DummyHash });
+        var computed = Hash(row.Salt, wellFormed ? secret : Encoding.UTF8.GetBytes(presented));
+        var matches = CryptographicOperations.FixedTimeEquals(computed, row.Hash);
+        return matches && row is { Id: > 0, RevokedAt: null } ? row.ToKey() : null;
     }
 
     /// <summary>Splits "kp_&lt;prefix&gt;_&lt;secret&gt;"; false when the text is not of that form.</summary>
@@ -111,6 +111,19 @@ public sealed class ApiKeys(ArchiveDatabase database, TimeProvider clock)
 
     private const string KeyColumns =
         "SELECT id AS Id, prefix AS Prefix, name AS Name, scopes AS Scopes, salt AS Salt, hash AS Hash, created_at AS CreatedAt, revoked_at AS RevokedAt FROM api_keys";
+
+    // Exactly one row whether the prefix is known or not: the key's, or a decoy with the dummy salt
+    // and hash (id 0). Both run the same two index lookups and read and materialise one row of the
+    // same shape; a lookup that found nothing skipped reading a row, which made an unknown prefix
+    // measurably faster (about 28 against 38 µs) than a known one with a wrong secret.
+    private const string KeyOrDecoy =
+        """
+        SELECT id AS Id, prefix AS Prefix, name AS Name, scopes AS Scopes, salt AS Salt, hash AS Hash, created_at AS CreatedAt, revoked_at AS RevokedAt
+        FROM api_keys WHERE prefix = @prefix
+        UNION ALL
+        SELECT 0, @prefix, '', '', @DummySalt, @DummyHash, '', NULL
+        WHERE NOT EXISTS (SELECT 1 FROM api_keys WHERE prefix = @prefix)
+        """;
 
     private sealed class KeyRow
     {
